@@ -1,0 +1,27 @@
+package io.hookyard.common.event;
+
+/**
+ * Hookyard's CloudEvents extension attributes. CloudEvents allows only lower-case letters and
+ * digits in attribute names, hence the run-together spelling.
+ */
+public final class EventAttributes {
+  /** The tenant that owns the event. */
+  public static final String TENANT = "tenant";
+
+  /** The id of the Hookyard source that received it. */
+  public static final String SOURCE_ID = "sourceid";
+
+  /** The vendor adapter that parsed it, such as {@code generic} or {@code github}. */
+  public static final String VENDOR = "vendor";
+
+  /** When the receiver committed it, as an RFC 3339 instant. */
+  public static final String RECEIVED_AT = "receivedat";
+
+  /** The vendor's own delivery id, the dedup key, where the vendor sends one. */
+  public static final String VENDOR_DELIVERY_ID = "vendordeliveryid";
+
+  /** Created, Updated or Deleted, where the vendor states it. */
+  public static final String OPERATION = "operation";
+
+  private EventAttributes() {}
+}

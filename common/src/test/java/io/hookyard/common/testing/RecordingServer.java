@@ -1,0 +1,125 @@
+package io.hookyard.common.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+
+/**
+ * A real HTTP server on a free loopback port that records every request and answers with a
+ * status the test chooses. It stands in for destinations, sinks and peer services.
+ */
+public final class RecordingServer implements AutoCloseable {
+  private final HttpServer server;
+  private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+  private volatile int status = 200;
+
+  /** One request as it arrived; header names are lower case. */
+  public record Recorded(
+      Instant at, String method, String path, Map<String, List<String>> headers, byte[] body) {
+
+    public String header(String name) {
+      List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+      return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    public String bodyText() {
+      return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  private RecordingServer(HttpServer server) {
+    this.server = server;
+  }
+
+  public static RecordingServer start() {
+    try {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+      RecordingServer recording = new RecordingServer(server);
+      server.createContext("/", recording::handle);
+      server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+      server.start();
+      return recording;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    Map<String, List<String>> headers = new TreeMap<>();
+    exchange
+        .getRequestHeaders()
+        .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+    int answer = status;
+    if (answer < 300) {
+      requests.add(
+          new Recorded(
+              Instant.now(),
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().toString(),
+              headers,
+              body));
+    }
+    exchange.sendResponseHeaders(answer, -1);
+    exchange.close();
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** From now on, answer every request with {@code status}; only 2xx answers are recorded. */
+  public void answerWith(int status) {
+    this.status = status;
+  }
+
+  public List<Recorded> requests() {
+    return new ArrayList<>(requests);
+  }
+
+  public List<Recorded> requests(Predicate<Recorded> filter) {
+    return requests.stream().filter(filter).toList();
+  }
+
+  public void clear() {
+    requests.clear();
+  }
+
+  /** Waits until {@code count} matching requests have been recorded, or fails after {@code max}. */
+  public List<Recorded> await(Predicate<Recorded> filter, int count, Duration max) {
+    Instant deadline = Instant.now().plus(max);
+    while (Instant.now().isBefore(deadline)) {
+      List<Recorded> matching = requests(filter);
+      if (matching.size() >= count) {
+        return matching;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new AssertionError(
+        "Expected " + count + " requests within " + max + ", got " + requests(filter).size());
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

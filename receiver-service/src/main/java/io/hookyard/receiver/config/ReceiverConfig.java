@@ -1,0 +1,39 @@
+package io.hookyard.receiver.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Everything the receiver can be told, under {@code hookyard.receiver}. */
+@ConfigMapping(prefix = "hookyard.receiver")
+public interface ReceiverConfig {
+
+  /** The public base URL vendors reach the receiver at; source URLs are built from it. */
+  @WithDefault("http://localhost:8081")
+  String publicUrl();
+
+  /** The largest body a new source accepts unless told otherwise, in bytes. */
+  @WithDefault("1048576")
+  int defaultMaxBodyBytes();
+
+  /** How the outbox hands accepted events to rules-service. */
+  Outbox outbox();
+
+  interface Outbox {
+    /** Events per request to rules-service. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How often the relay looks for due events when nothing signals it. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** The first wait after a failed hand-over; it doubles up to {@link #maxBackoff()}. */
+    @WithDefault("1s")
+    Duration initialBackoff();
+
+    /** The longest wait between two tries of one event. */
+    @WithDefault("10s")
+    Duration maxBackoff();
+  }
+}

@@ -1,0 +1,49 @@
+package io.hookyard.receiver.ingest;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An accepted event: the envelope attributes the receiver derived, plus the raw request. */
+@Entity
+@Table(name = "event")
+public class StoredEvent {
+  @Id public String id;
+
+  @Column(nullable = false)
+  public String tenant;
+
+  @Column(name = "source_id", nullable = false)
+  public String sourceId;
+
+  /** The CloudEvents {@code source} attribute: the hook path the event arrived at. */
+  @Column(name = "ce_source", nullable = false)
+  public String ceSource;
+
+  @Column(nullable = false)
+  public String type;
+
+  public String subject;
+
+  @Column(name = "vendor_delivery_id")
+  public String vendorDeliveryId;
+
+  @Column(name = "content_type", nullable = false)
+  public String contentType;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false)
+  public Map<String, List<String>> headers;
+
+  @Column(nullable = false)
+  public byte[] body;
+
+  @Column(name = "received_at", nullable = false)
+  public Instant receivedAt;
+}

@@ -1,0 +1,95 @@
+package io.hookyard.receiver.outbox;
+
+import io.cloudevents.CloudEvent;
+import io.hookyard.receiver.config.ReceiverConfig;
+import io.hookyard.receiver.ingest.StoredEvent;
+import io.hookyard.receiver.ingest.StoredEventRepository;
+import io.hookyard.receiver.source.SourceRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves one batch of due outbox entries to rules-service. The entries stay locked for the whole
+ * exchange, and are deleted only when rules-service has confirmed the batch; if it does not, they
+ * get a later attempt time and wait.
+ */
+@ApplicationScoped
+public class OutboxForwarder {
+  private static final Logger LOG = Logger.getLogger(OutboxForwarder.class);
+
+  private final OutboxRepository outbox;
+  private final StoredEventRepository events;
+  private final SourceRepository sources;
+  private final RulesGateway rules;
+  private final ReceiverConfig.Outbox config;
+  private final Clock clock;
+
+  public OutboxForwarder(
+      OutboxRepository outbox,
+      StoredEventRepository events,
+      SourceRepository sources,
+      RulesGateway rules,
+      ReceiverConfig config,
+      Clock clock) {
+    this.outbox = outbox;
+    this.events = events;
+    this.sources = sources;
+    this.rules = rules;
+    this.config = config.outbox();
+    this.clock = clock;
+  }
+
+  /** Forwards one batch; true when a full batch went, so there may be more right away. */
+  @Transactional
+  public boolean forwardBatch() {
+    Instant now = clock.instant();
+    List<OutboxEntry> due = outbox.lockDue(now, config.batchSize());
+    if (due.isEmpty()) {
+      return false;
+    }
+    try {
+      rules.forward(envelopes(due));
+    } catch (RuntimeException e) {
+      LOG.warnf("rules-service did not take %d events, they wait in the outbox: %s", due.size(), e);
+      due.forEach(entry -> scheduleRetry(entry, now, e));
+      return false;
+    }
+    due.forEach(outbox::delete);
+    return due.size() == config.batchSize();
+  }
+
+  private List<CloudEvent> envelopes(List<OutboxEntry> due) {
+    List<String> ids = due.stream().map(entry -> entry.eventId).toList();
+    Map<String, StoredEvent> byId = new HashMap<>();
+    events.list("id in ?1", ids).forEach(event -> byId.put(event.id, event));
+    Map<String, String> vendorBySource = new HashMap<>();
+    return ids.stream()
+        .map(byId::get)
+        .map(event -> EventEnvelopes.envelope(event, vendorOf(event, vendorBySource)))
+        .toList();
+  }
+
+  private String vendorOf(StoredEvent event, Map<String, String> cache) {
+    return cache.computeIfAbsent(
+        event.sourceId, id -> sources.findByIdOptional(id).map(source -> source.vendor).orElse("unknown"));
+  }
+
+  private void scheduleRetry(OutboxEntry entry, Instant now, RuntimeException cause) {
+    entry.attempts++;
+    long factor = 1L << Math.min(entry.attempts - 1, 20);
+    Duration wait = config.initialBackoff().multipliedBy(factor);
+    if (wait.compareTo(config.maxBackoff()) > 0) {
+      wait = config.maxBackoff();
+    }
+    entry.nextAttemptAt = now.plus(wait);
+    String message = String.valueOf(cause.getMessage());
+    entry.lastError = message.length() > 500 ? message.substring(0, 500) : message;
+  }
+}

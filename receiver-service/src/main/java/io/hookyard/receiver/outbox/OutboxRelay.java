@@ -1,0 +1,35 @@
+package io.hookyard.receiver.outbox;
+
+import io.hookyard.common.worker.SignalledWorker;
+import io.hookyard.receiver.config.ReceiverConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+
+/**
+ * Runs the outbox forwarder in the background: right after each accepted event, and on a poll
+ * interval for whatever is left (events accepted before a restart, or waiting out a backoff).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+  private final SignalledWorker worker;
+
+  public OutboxRelay(OutboxForwarder forwarder, ReceiverConfig config) {
+    this.worker =
+        new SignalledWorker("outbox-relay", config.outbox().pollInterval(), forwarder::forwardBatch);
+  }
+
+  void start(@Observes StartupEvent event) {
+    worker.start();
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    worker.stop(Duration.ofSeconds(10));
+  }
+
+  public void signal() {
+    worker.signal();
+  }
+}
