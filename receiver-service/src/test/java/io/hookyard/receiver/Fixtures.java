@@ -2,17 +2,17 @@ package io.hookyard.receiver;
 
 import static io.restassured.RestAssured.given;
 
+import io.hookyard.common.testing.TestTenants;
 import io.hookyard.common.testing.TestTokens;
 import io.restassured.http.ContentType;
 import java.util.Map;
-import java.util.UUID;
 
-/** Per-test data: every test works in a tenant of its own, so tests never see each other. */
+/** Per-test data for the receiver's tests. */
 public final class Fixtures {
   private Fixtures() {}
 
   public static String newTenant() {
-    return "t-" + UUID.randomUUID().toString().substring(0, 12);
+    return TestTenants.newTenant();
   }
 
   /** Creates a generic source and returns its one-time token. */

@@ -1,6 +1,7 @@
 package io.hookyard.receiver.outbox;
 
 import io.cloudevents.CloudEvent;
+import io.hookyard.common.worker.Backoff;
 import io.hookyard.receiver.config.ReceiverConfig;
 import io.hookyard.receiver.ingest.StoredEvent;
 import io.hookyard.receiver.ingest.StoredEventRepository;
@@ -8,7 +9,6 @@ import io.hookyard.receiver.source.SourceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +29,7 @@ public class OutboxForwarder {
   private final SourceRepository sources;
   private final RulesGateway rules;
   private final ReceiverConfig.Outbox config;
+  private final Backoff backoff;
   private final Clock clock;
 
   public OutboxForwarder(
@@ -43,6 +44,7 @@ public class OutboxForwarder {
     this.sources = sources;
     this.rules = rules;
     this.config = config.outbox();
+    this.backoff = new Backoff(this.config.initialBackoff(), this.config.maxBackoff());
     this.clock = clock;
   }
 
@@ -83,12 +85,7 @@ public class OutboxForwarder {
 
   private void scheduleRetry(OutboxEntry entry, Instant now, RuntimeException cause) {
     entry.attempts++;
-    long factor = 1L << Math.min(entry.attempts - 1, 20);
-    Duration wait = config.initialBackoff().multipliedBy(factor);
-    if (wait.compareTo(config.maxBackoff()) > 0) {
-      wait = config.maxBackoff();
-    }
-    entry.nextAttemptAt = now.plus(wait);
+    entry.nextAttemptAt = now.plus(backoff.after(entry.attempts));
     String message = String.valueOf(cause.getMessage());
     entry.lastError = message.length() > 500 ? message.substring(0, 500) : message;
   }

@@ -1,0 +1,90 @@
+package io.hookyard.rules.outbox;
+
+import io.hookyard.common.delivery.DeliveryRequest;
+import io.hookyard.common.event.CloudEventJson;
+import io.hookyard.common.worker.Backoff;
+import io.hookyard.rules.config.RulesConfig;
+import io.hookyard.rules.matching.DeliveryRequestRecord;
+import io.hookyard.rules.matching.DeliveryRequestRepository;
+import io.hookyard.rules.matching.ReceivedEvent;
+import io.hookyard.rules.matching.ReceivedEventRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves one batch of due delivery requests to delivery-service. They stay locked for the exchange
+ * and are marked forwarded only once delivery-service has confirmed them.
+ */
+@ApplicationScoped
+public class DeliveryForwarder {
+  private static final Logger LOG = Logger.getLogger(DeliveryForwarder.class);
+
+  private final DeliveryRequestRepository requests;
+  private final ReceivedEventRepository events;
+  private final DeliveryGateway delivery;
+  private final RulesConfig.Outbox config;
+  private final Backoff backoff;
+  private final Clock clock;
+
+  public DeliveryForwarder(
+      DeliveryRequestRepository requests,
+      ReceivedEventRepository events,
+      DeliveryGateway delivery,
+      RulesConfig config,
+      Clock clock) {
+    this.requests = requests;
+    this.events = events;
+    this.delivery = delivery;
+    this.config = config.outbox();
+    this.backoff = new Backoff(this.config.initialBackoff(), this.config.maxBackoff());
+    this.clock = clock;
+  }
+
+  /** Forwards one batch; true when a full batch went, so there may be more right away. */
+  @Transactional
+  public boolean forwardBatch() {
+    Instant now = clock.instant();
+    List<DeliveryRequestRecord> due = requests.lockDue(now, config.batchSize());
+    if (due.isEmpty()) {
+      return false;
+    }
+    try {
+      delivery.forward(toRequests(due));
+    } catch (RuntimeException e) {
+      LOG.warnf("delivery-service did not take %d requests, they wait: %s", due.size(), e);
+      due.forEach(request -> scheduleRetry(request, now, e));
+      return false;
+    }
+    due.forEach(request -> request.forwardedAt = now);
+    return due.size() == config.batchSize();
+  }
+
+  private List<DeliveryRequest> toRequests(List<DeliveryRequestRecord> due) {
+    List<String> eventIds = due.stream().map(request -> request.eventId).distinct().toList();
+    Map<String, ReceivedEvent> byId = new HashMap<>();
+    events.list("id in ?1", eventIds).forEach(event -> byId.put(event.id, event));
+    return due.stream()
+        .map(
+            request ->
+                new DeliveryRequest(
+                    request.id,
+                    request.tenant,
+                    request.subscriptionId,
+                    request.destinationId,
+                    CloudEventJson.deserialize(byId.get(request.eventId).envelope)))
+        .toList();
+  }
+
+  private void scheduleRetry(DeliveryRequestRecord request, Instant now, RuntimeException cause) {
+    request.attempts++;
+    request.nextAttemptAt = now.plus(backoff.after(request.attempts));
+    String message = String.valueOf(cause.getMessage());
+    request.lastError = message.length() > 500 ? message.substring(0, 500) : message;
+  }
+}

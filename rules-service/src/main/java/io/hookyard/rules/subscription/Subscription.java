@@ -1,0 +1,46 @@
+package io.hookyard.rules.subscription;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** Which events of a tenant go to which destination. */
+@Entity
+@Table(name = "subscription")
+public class Subscription {
+  @Id public String id;
+
+  @Column(nullable = false)
+  public String tenant;
+
+  @Column(nullable = false)
+  public String name;
+
+  public String description;
+
+  @Column(nullable = false)
+  public boolean enabled;
+
+  /** Event types, exact or with a trailing wildcard ({@code fleet.*}), or {@code *} for all. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "event_types", nullable = false)
+  public List<String> eventTypes;
+
+  @Column(name = "destination_id", nullable = false)
+  public String destinationId;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  public Instant updatedAt;
+
+  public boolean matchesType(String type) {
+    return eventTypes.stream().anyMatch(pattern -> EventTypePattern.matches(pattern, type));
+  }
+}

@@ -1,0 +1,26 @@
+package io.hookyard.rules.subscription;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class SubscriptionRepository implements PanacheRepositoryBase<Subscription, String> {
+
+  public List<Subscription> enabledIn(String tenant) {
+    return list("tenant = ?1 and enabled = true", tenant);
+  }
+
+  public List<Subscription> listByTenant(String tenant) {
+    return list("tenant = ?1 order by name", tenant);
+  }
+
+  public Optional<Subscription> findInTenant(String tenant, String id) {
+    return find("tenant = ?1 and id = ?2", tenant, id).firstResultOptional();
+  }
+
+  public boolean nameTaken(String tenant, String name) {
+    return count("tenant = ?1 and name = ?2", tenant, name) > 0;
+  }
+}

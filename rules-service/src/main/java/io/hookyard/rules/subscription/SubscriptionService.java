@@ -1,0 +1,100 @@
+package io.hookyard.rules.subscription;
+
+import io.hookyard.common.id.Ids;
+import io.hookyard.common.problem.Problem;
+import io.hookyard.common.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Creates, replaces, reads and deletes subscriptions. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class SubscriptionService {
+  private final SubscriptionRepository subscriptions;
+  private final Clock clock;
+
+  public SubscriptionService(SubscriptionRepository subscriptions, Clock clock) {
+    this.subscriptions = subscriptions;
+    this.clock = clock;
+  }
+
+  public SubscriptionView create(String tenant, SubscriptionRequest request) {
+    validate(request);
+    if (subscriptions.nameTaken(tenant, request.name())) {
+      throw ProblemException.conflict(
+          "subscription-exists",
+          "This tenant already has a subscription named '" + request.name() + "'.");
+    }
+    Subscription subscription = new Subscription();
+    subscription.id = Ids.newId(Ids.SUBSCRIPTION, clock);
+    subscription.tenant = tenant;
+    subscription.createdAt = clock.instant();
+    apply(subscription, request);
+    subscriptions.persist(subscription);
+    return SubscriptionView.of(subscription);
+  }
+
+  public SubscriptionView replace(String tenant, String id, SubscriptionRequest request) {
+    validate(request);
+    Subscription subscription = find(tenant, id);
+    if (!subscription.name.equals(request.name())
+        && subscriptions.nameTaken(tenant, request.name())) {
+      throw ProblemException.conflict(
+          "subscription-exists",
+          "This tenant already has a subscription named '" + request.name() + "'.");
+    }
+    apply(subscription, request);
+    return SubscriptionView.of(subscription);
+  }
+
+  public void delete(String tenant, String id) {
+    subscriptions.delete(find(tenant, id));
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<SubscriptionView> list(String tenant) {
+    return subscriptions.listByTenant(tenant).stream().map(SubscriptionView::of).toList();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public SubscriptionView get(String tenant, String id) {
+    return SubscriptionView.of(find(tenant, id));
+  }
+
+  private Subscription find(String tenant, String id) {
+    return subscriptions
+        .findInTenant(tenant, id)
+        .orElseThrow(
+            () -> ProblemException.notFound("No subscription '" + id + "' in this tenant."));
+  }
+
+  private void apply(Subscription subscription, SubscriptionRequest request) {
+    Instant now = clock.instant();
+    subscription.name = request.name();
+    subscription.description = request.description();
+    subscription.enabled = request.enabled() == null || request.enabled();
+    subscription.eventTypes = List.copyOf(request.eventTypes());
+    subscription.destinationId = request.destinationId();
+    subscription.updatedAt = now;
+  }
+
+  private static void validate(SubscriptionRequest request) {
+    List<Problem.FieldError> errors =
+        request.eventTypes().stream()
+            .filter(pattern -> !EventTypePattern.isValid(pattern))
+            .map(
+                pattern ->
+                    new Problem.FieldError(
+                        "eventTypes",
+                        "'" + pattern + "' is not an event type, 'prefix.*' or '*'"))
+            .toList();
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          Problem.of(400, "invalid-input", "Bad request", "The request has invalid fields.")
+              .withErrors(errors));
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.hookyard.rules.subscription;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A subscription as the management API shows it. */
+public record SubscriptionView(
+    String id,
+    String tenant,
+    String name,
+    String description,
+    boolean enabled,
+    List<String> eventTypes,
+    String destinationId,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  static SubscriptionView of(Subscription s) {
+    return new SubscriptionView(
+        s.id,
+        s.tenant,
+        s.name,
+        s.description,
+        s.enabled,
+        List.copyOf(s.eventTypes),
+        s.destinationId,
+        s.createdAt,
+        s.updatedAt);
+  }
+}

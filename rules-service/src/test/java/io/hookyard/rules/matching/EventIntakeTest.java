@@ -1,0 +1,90 @@
+package io.hookyard.rules.matching;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hookyard.common.id.Ids;
+import io.hookyard.common.testing.RecordingServer;
+import io.hookyard.common.testing.TestTenants;
+import io.hookyard.common.testing.TestTokens;
+import io.hookyard.rules.DeliveryStub;
+import io.hookyard.rules.RulesTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@RulesTest
+class EventIntakeTest {
+  @Inject ObjectMapper mapper;
+  @Inject DeliveryRequestRepository requests;
+
+  @Test
+  void aMatchingEventBecomesOneDeliveryRequestEvenWhenSentTwice() throws Exception {
+    DeliveryStub.server.answerWith(200);
+    String tenant = TestTenants.newTenant();
+    given()
+        .auth()
+        .oauth2(TestTokens.tenantAdmin(tenant))
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name", "devices",
+                "eventTypes", List.of("device.*"),
+                "destinationId", "dst_sink"))
+        .post("/api/v1/tenants/{tenant}/subscriptions", tenant)
+        .then()
+        .statusCode(201);
+
+    String matching = Ids.newId(Ids.EVENT);
+    String other = Ids.newId(Ids.EVENT);
+    String batch = "[" + event(matching, tenant, "device.locked") + "," + event(other, tenant, "user.created") + "]";
+    for (int i = 0; i < 2; i++) {
+      given()
+          .contentType(ContentType.JSON)
+          .body(batch)
+          .post("/internal/v1/events")
+          .then()
+          .statusCode(204);
+    }
+
+    List<RecordingServer.Recorded> sent =
+        DeliveryStub.server.await(r -> r.bodyText().contains(matching), 1, Duration.ofSeconds(10));
+    JsonNode request = mapper.readTree(sent.getFirst().body()).get(0);
+    assertEquals(tenant, request.path("tenant").asText());
+    assertEquals("dst_sink", request.path("destinationId").asText());
+    assertEquals("device.locked", request.path("event").path("type").asText());
+    assertEquals("mac-7", request.path("event").path("data").path("device").asText());
+
+    long created =
+        QuarkusTransaction.requiringNew()
+            .call(() -> requests.count("eventId in ?1", List.of(matching, other)));
+    assertEquals(1, created, "one match, recorded once although the batch came twice");
+    assertEquals(
+        0, DeliveryStub.server.requests(r -> r.bodyText().contains(other)).size());
+  }
+
+  @Test
+  void anEventWithoutATenantIsA400Problem() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "[{\"specversion\":\"1.0\",\"id\":\"evt_x\",\"source\":\"/x\",\"type\":\"t\"}]")
+        .post("/internal/v1/events")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
+
+  private static String event(String id, String tenant, String type) {
+    return """
+        {"specversion":"1.0","id":"%s","source":"/hooks/%s/demo","type":"%s",
+         "datacontenttype":"application/json","tenant":"%s","data":{"device":"mac-7"}}"""
+        .formatted(id, tenant, type, tenant);
+  }
+}

@@ -1,0 +1,102 @@
+package io.hookyard.rules.subscription;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.hookyard.common.testing.TestTenants;
+import io.hookyard.common.testing.TestTokens;
+import io.hookyard.rules.RulesTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@RulesTest
+class SubscriptionResourceTest {
+  static final String PATH = "/api/v1/tenants/{tenant}/subscriptions";
+
+  @Test
+  void aTenantAdminCreatesReadsReplacesAndDeletesASubscription() {
+    String tenant = TestTenants.newTenant();
+    String admin = TestTokens.tenantAdmin(tenant);
+    String id =
+        given()
+            .auth()
+            .oauth2(admin)
+            .contentType(ContentType.JSON)
+            .body(body("os-updates", List.of("fleet.*")))
+            .post(PATH, tenant)
+            .then()
+            .statusCode(201)
+            .body("id", startsWith("sub_"))
+            .body("enabled", equalTo(true))
+            .body("eventTypes", equalTo(List.of("fleet.*")))
+            .extract()
+            .path("id");
+
+    given()
+        .auth()
+        .oauth2(TestTokens.tenantViewer(tenant))
+        .get(PATH, tenant)
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(1))
+        .body("[0].name", equalTo("os-updates"));
+
+    given()
+        .auth()
+        .oauth2(admin)
+        .contentType(ContentType.JSON)
+        .body(body("os-updates", List.of("fleet.failing_policies")))
+        .put(PATH + "/{id}", tenant, id)
+        .then()
+        .statusCode(200)
+        .body("eventTypes", equalTo(List.of("fleet.failing_policies")));
+
+    given().auth().oauth2(admin).delete(PATH + "/{id}", tenant, id).then().statusCode(204);
+    given().auth().oauth2(admin).get(PATH + "/{id}", tenant, id).then().statusCode(404);
+  }
+
+  @Test
+  void managementNeedsATokenOfTheTenantWithTheRightRole() {
+    String tenant = TestTenants.newTenant();
+    given().get(PATH, tenant).then().statusCode(401).contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(TestTokens.tenantAdmin("another-tenant"))
+        .get(PATH, tenant)
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(TestTokens.tenantViewer(tenant))
+        .contentType(ContentType.JSON)
+        .body(body("x", List.of("*")))
+        .post(PATH, tenant)
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void invalidEventTypePatternsAreRefused() {
+    String tenant = TestTenants.newTenant();
+    given()
+        .auth()
+        .oauth2(TestTokens.tenantAdmin(tenant))
+        .contentType(ContentType.JSON)
+        .body(body("bad", List.of("fleet.*.x y")))
+        .post(PATH, tenant)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("eventTypes"));
+  }
+
+  private static Map<String, Object> body(String name, List<String> types) {
+    return Map.of("name", name, "eventTypes", types, "destinationId", "dst_echo");
+  }
+}
