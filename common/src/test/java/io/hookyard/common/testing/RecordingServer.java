@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 public final class RecordingServer implements AutoCloseable {
   private final HttpServer server;
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+  private final List<Recorded> refused = new CopyOnWriteArrayList<>();
   private volatile int status = 200;
 
   /** One request as it arrived; header names are lower case. */
@@ -65,15 +66,14 @@ public final class RecordingServer implements AutoCloseable {
         .getRequestHeaders()
         .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
     int answer = status;
-    if (answer < 300) {
-      requests.add(
-          new Recorded(
-              Instant.now(),
-              exchange.getRequestMethod(),
-              exchange.getRequestURI().toString(),
-              headers,
-              body));
-    }
+    Recorded recorded =
+        new Recorded(
+            Instant.now(),
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().toString(),
+            headers,
+            body);
+    (answer < 300 ? requests : refused).add(recorded);
     exchange.sendResponseHeaders(answer, -1);
     exchange.close();
   }
@@ -82,7 +82,10 @@ public final class RecordingServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  /** From now on, answer every request with {@code status}; only 2xx answers are recorded. */
+  /**
+   * From now on, answer every request with {@code status}. Requests answered 2xx are listed by
+   * {@link #requests()}, the others by {@link #refused()}.
+   */
   public void answerWith(int status) {
     this.status = status;
   }
@@ -91,12 +94,17 @@ public final class RecordingServer implements AutoCloseable {
     return new ArrayList<>(requests);
   }
 
+  public List<Recorded> refused() {
+    return new ArrayList<>(refused);
+  }
+
   public List<Recorded> requests(Predicate<Recorded> filter) {
     return requests.stream().filter(filter).toList();
   }
 
   public void clear() {
     requests.clear();
+    refused.clear();
   }
 
   /** Waits until {@code count} matching requests have been recorded, or fails after {@code max}. */

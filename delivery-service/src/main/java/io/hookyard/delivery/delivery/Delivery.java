@@ -1,0 +1,63 @@
+package io.hookyard.delivery.delivery;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One event to deliver to one destination for one subscription: a queue entry and a log entry. */
+@Entity
+@Table(name = "delivery")
+public class Delivery {
+  @Id public String id;
+
+  @Column(nullable = false)
+  public String tenant;
+
+  @Column(name = "event_id", nullable = false)
+  public String eventId;
+
+  @Column(name = "event_type", nullable = false)
+  public String eventType;
+
+  @Column(name = "subscription_id", nullable = false)
+  public String subscriptionId;
+
+  @Column(name = "destination_id", nullable = false)
+  public String destinationId;
+
+  /** The event in CloudEvents JSON, exactly as it is sent. */
+  @Column(nullable = false)
+  public byte[] event;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public DeliveryStatus status;
+
+  @Column(name = "attempt_count", nullable = false)
+  public int attemptCount;
+
+  @Column(name = "next_attempt_at", nullable = false)
+  public Instant nextAttemptAt;
+
+  @Column(name = "lease_until")
+  public Instant leaseUntil;
+
+  @Column(name = "last_response_status")
+  public Integer lastResponseStatus;
+
+  @Column(name = "last_error")
+  public String lastError;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  public Instant updatedAt;
+
+  @Column(name = "completed_at")
+  public Instant completedAt;
+}

@@ -1,0 +1,60 @@
+package io.hookyard.delivery.destination;
+
+import io.hookyard.common.tenancy.Roles;
+import io.hookyard.common.tenancy.TenantAccess;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** Management API for a tenant's destinations. */
+@Path("/api/v1/tenants/{tenant}/destinations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DestinationResource {
+  private final DestinationService service;
+  private final TenantAccess access;
+
+  public DestinationResource(DestinationService service, TenantAccess access) {
+    this.service = service;
+    this.access = access;
+  }
+
+  @POST
+  @RolesAllowed({Roles.HOOKYARD_ADMIN, Roles.TENANT_ADMIN})
+  public Response create(
+      @PathParam("tenant") String tenant,
+      @Valid @NotNull DestinationRequest request,
+      @Context UriInfo uri) {
+    access.requireMember(tenant);
+    DestinationView created = service.create(tenant, request);
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @RolesAllowed({Roles.HOOKYARD_ADMIN, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
+  public List<DestinationView> list(@PathParam("tenant") String tenant) {
+    access.requireMember(tenant);
+    return service.list(tenant);
+  }
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed({Roles.HOOKYARD_ADMIN, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
+  public DestinationView get(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+    access.requireMember(tenant);
+    return service.get(tenant, id);
+  }
+}
