@@ -6,8 +6,8 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * What rules-service asks delivery-service to do: deliver one event for one subscription to one
- * destination. The id is fixed by rules-service when the match is made, so asking twice is harmless:
- * delivery-service keeps the first and ignores the rest.
+ * destination. The id is fixed by rules-service when the match is made, so asking twice is
+ * harmless: delivery-service keeps the first and ignores the rest.
  */
 public record DeliveryRequest(
     @NotBlank String id,

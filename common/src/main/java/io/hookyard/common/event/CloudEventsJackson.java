@@ -6,8 +6,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * Teaches the application's ObjectMapper the CloudEvents JSON format, so REST resources and
- * clients exchange {@code CloudEvent} values (and records holding them) in structured mode.
+ * Teaches the application's ObjectMapper the CloudEvents JSON format, so REST resources and clients
+ * exchange {@code CloudEvent} values (and records holding them) in structured mode.
  */
 @Singleton
 public class CloudEventsJackson implements ObjectMapperCustomizer {

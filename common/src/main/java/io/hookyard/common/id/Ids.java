@@ -6,9 +6,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Typed, prefixed, time-sortable ids such as {@code evt_01JD3N6Q8K2V7R4W9X0Y5Z6A7B}.
  *
- * <p>The part after the prefix is a ULID: 48 bits of milliseconds then 80 random bits, in
- * Crockford base32. Ids sort by creation time, so B-tree indexes stay append-mostly, and the prefix
- * tells a reader at once what kind of thing an id names. See docs/adr/0004-ids.md.
+ * <p>The part after the prefix is a ULID: 48 bits of milliseconds then 80 random bits, in Crockford
+ * base32. Ids sort by creation time, so B-tree indexes stay append-mostly, and the prefix tells a
+ * reader at once what kind of thing an id names. See docs/adr/0004-ids.md.
  */
 public final class Ids {
   public static final String EVENT = "evt";

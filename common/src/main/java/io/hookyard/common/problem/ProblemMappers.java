@@ -2,8 +2,8 @@ package io.hookyard.common.problem;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
@@ -35,8 +35,7 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response invalidJson(JsonProcessingException e, UriInfo uri) {
     JsonLocation at = e.getLocation();
-    String where =
-        at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     Problem problem =
         Problem.of(400, "invalid-json", "Bad request", "The body is not valid JSON" + where + ".");
     return build(problem, uri).build();
@@ -55,8 +54,11 @@ public class ProblemMappers {
     return build(problem, uri).build();
   }
 
-  @ServerExceptionMapper({AuthenticationFailedException.class, AuthenticationCompletionException.class,
-        UnauthorizedException.class})
+  @ServerExceptionMapper({
+    AuthenticationFailedException.class,
+    AuthenticationCompletionException.class,
+    UnauthorizedException.class
+  })
   public Response unauthenticated(RuntimeException e, UriInfo uri) {
     Problem problem =
         Problem.of(401, "unauthenticated", "Unauthorized", "A valid bearer token is required.");
@@ -82,11 +84,14 @@ public class ProblemMappers {
     String code = title.toLowerCase().replace(' ', '-');
     Problem problem = Problem.of(status, code, title, describe(status));
     Response.ResponseBuilder builder = build(problem, uri);
-    original.getHeaders().forEach((name, values) -> {
-      if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("Retry-After")) {
-        values.forEach(value -> builder.header(name, value));
-      }
-    });
+    original
+        .getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("Retry-After")) {
+                values.forEach(value -> builder.header(name, value));
+              }
+            });
     return builder.build();
   }
 

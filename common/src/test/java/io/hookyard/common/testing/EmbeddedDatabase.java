@@ -10,8 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * A real PostgreSQL server from Maven Central binaries, for tests and for {@code ./hookyard up}.
- * It listens on loopback; the data folder is kept when one is given and thrown away otherwise.
+ * A real PostgreSQL server from Maven Central binaries, for tests and for {@code ./hookyard up}. It
+ * listens on loopback; the data folder is kept when one is given and thrown away otherwise.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   public static final String USER = "postgres";
@@ -62,8 +62,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
       try (ResultSet exists =
-          statement.executeQuery(
-              "select 1 from pg_database where datname = '" + database + "'")) {
+          statement.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
         if (!exists.next()) {
           statement.execute("create database " + database);
         }

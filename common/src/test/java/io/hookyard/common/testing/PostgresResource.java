@@ -4,8 +4,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Gives a {@code @QuarkusTest} a real PostgreSQL: the server named by {@code HOOKYARD_DB_URL}
- * when it is set, otherwise an embedded one started once per test JVM.
+ * Gives a {@code @QuarkusTest} a real PostgreSQL: the server named by {@code HOOKYARD_DB_URL} when
+ * it is set, otherwise an embedded one started once per test JVM.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
   private static EmbeddedDatabase database;
@@ -21,9 +21,12 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
       Runtime.getRuntime().addShutdownHook(new Thread(database::close));
     }
     return Map.of(
-        "quarkus.datasource.jdbc.url", database.jdbcUrl("hookyard"),
-        "quarkus.datasource.username", EmbeddedDatabase.USER,
-        "quarkus.datasource.password", "");
+        "quarkus.datasource.jdbc.url",
+        database.jdbcUrl("hookyard"),
+        "quarkus.datasource.username",
+        EmbeddedDatabase.USER,
+        "quarkus.datasource.password",
+        "");
   }
 
   @Override

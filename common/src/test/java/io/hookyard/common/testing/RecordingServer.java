@@ -18,8 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
- * A real HTTP server on a free loopback port that records every request and answers with a
- * status the test chooses. It stands in for destinations, sinks and peer services.
+ * A real HTTP server on a free loopback port that records every request and answers with a status
+ * the test chooses. It stands in for destinations, sinks and peer services.
  */
 public final class RecordingServer implements AutoCloseable {
   private final HttpServer server;

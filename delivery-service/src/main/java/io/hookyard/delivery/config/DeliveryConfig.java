@@ -42,8 +42,8 @@ public interface DeliveryConfig {
     Duration pollInterval();
 
     /**
-     * How long a claimed delivery stays with the worker that claimed it. A worker that dies lets
-     * it go when the lease runs out, and another one picks it up.
+     * How long a claimed delivery stays with the worker that claimed it. A worker that dies lets it
+     * go when the lease runs out, and another one picks it up.
      */
     @WithDefault("60s")
     Duration lease();

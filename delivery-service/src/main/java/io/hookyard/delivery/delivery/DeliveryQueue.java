@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * The delivery work queue in PostgreSQL: takes requests in, hands due deliveries to workers under
- * a lease, and records each attempt's outcome. Each step is one short transaction; no transaction
+ * The delivery work queue in PostgreSQL: takes requests in, hands due deliveries to workers under a
+ * lease, and records each attempt's outcome. Each step is one short transaction; no transaction
  * stays open while a destination is called.
  */
 @ApplicationScoped

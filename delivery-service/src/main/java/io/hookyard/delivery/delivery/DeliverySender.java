@@ -65,8 +65,17 @@ public class DeliverySender {
           client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
       byte[] body = readCapped(response.body(), config.maxLoggedResponseBytes());
       return new AttemptResult(
-          started, elapsedMs(startNanos), "POST", url, headers, delivery.event,
-          response.statusCode(), response.headers().map(), body, null, null);
+          started,
+          elapsedMs(startNanos),
+          "POST",
+          url,
+          headers,
+          delivery.event,
+          response.statusCode(),
+          response.headers().map(),
+          body,
+          null,
+          null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return failure(started, startNanos, url, headers, delivery, AttemptResult.ErrorClass.IO, e);
@@ -85,8 +94,17 @@ public class DeliverySender {
       Exception e) {
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return new AttemptResult(
-        started, elapsedMs(startNanos), "POST", url, headers, delivery.event,
-        null, null, null, errorClass, detail);
+        started,
+        elapsedMs(startNanos),
+        "POST",
+        url,
+        headers,
+        delivery.event,
+        null,
+        null,
+        null,
+        errorClass,
+        detail);
   }
 
   static AttemptResult.ErrorClass classify(Throwable e) {

@@ -9,7 +9,8 @@ public record DestinationRequest(
     @NotNull
         @Pattern(
             regexp = "[a-z0-9][a-z0-9-]{0,62}",
-            message = "must be 1-63 lower-case letters, digits or dashes, starting with a letter or digit")
+            message =
+                "must be 1-63 lower-case letters, digits or dashes, starting with a letter or digit")
         String name,
     @NotNull
         @Size(max = 2000)

@@ -51,7 +51,8 @@ public class DestinationService {
     return destinations
         .findInTenant(tenant, id)
         .map(DestinationView::of)
-        .orElseThrow(() -> ProblemException.notFound("No destination '" + id + "' in this tenant."));
+        .orElseThrow(
+            () -> ProblemException.notFound("No destination '" + id + "' in this tenant."));
   }
 
   private static void requireValidUrl(String url) {

@@ -58,8 +58,7 @@ public class DeliveryLogService {
             .page(Page.ofSize(limit + 1))
             .list();
     boolean more = found.size() > limit;
-    List<DeliveryView> items =
-        found.stream().limit(limit).map(DeliveryView::summary).toList();
+    List<DeliveryView> items = found.stream().limit(limit).map(DeliveryView::summary).toList();
     return new DeliveryPage(items, more ? items.getLast().id() : null);
   }
 
@@ -68,7 +67,8 @@ public class DeliveryLogService {
         deliveries
             .find("tenant = ?1 and id = ?2", tenant, id)
             .firstResultOptional()
-            .orElseThrow(() -> ProblemException.notFound("No delivery '" + id + "' in this tenant."));
+            .orElseThrow(
+                () -> ProblemException.notFound("No delivery '" + id + "' in this tenant."));
     List<AttemptView> attemptViews =
         attempts.forDelivery(id).stream().map(AttemptView::of).toList();
     return DeliveryView.detail(delivery, attemptViews);

@@ -166,8 +166,11 @@ class DeliveryPipelineTest {
       }
       sleep();
     }
-    fail("delivery " + deliveryId + " did not get there in time; last seen: "
-        + (entry == null ? "nothing" : entry.prettify()));
+    fail(
+        "delivery "
+            + deliveryId
+            + " did not get there in time; last seen: "
+            + (entry == null ? "nothing" : entry.prettify()));
     return entry;
   }
 

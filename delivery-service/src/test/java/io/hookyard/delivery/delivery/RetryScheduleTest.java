@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class RetryScheduleTest {
   final RetrySchedule schedule =
-      new RetrySchedule(
-          List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5)), 0.2);
+      new RetrySchedule(List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5)), 0.2);
 
   @Test
   void waitsStayWithinTheJitterOfTheSchedule() {

@@ -54,12 +54,7 @@ class DestinationResourceTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("url"));
-    given()
-        .auth()
-        .oauth2(TestTokens.tenantAdmin("other"))
-        .get(PATH, tenant)
-        .then()
-        .statusCode(404);
+    given().auth().oauth2(TestTokens.tenantAdmin("other")).get(PATH, tenant).then().statusCode(404);
     given().get(PATH, tenant).then().statusCode(401);
   }
 }

@@ -56,7 +56,8 @@ public class IngestResource {
 
   private static Map<String, List<String>> lowerCaseNames(Map<String, List<String>> headers) {
     Map<String, List<String>> lower = new TreeMap<>();
-    headers.forEach((name, values) -> lower.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+    headers.forEach(
+        (name, values) -> lower.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
     return lower;
   }
 }

@@ -80,7 +80,8 @@ public class OutboxForwarder {
 
   private String vendorOf(StoredEvent event, Map<String, String> cache) {
     return cache.computeIfAbsent(
-        event.sourceId, id -> sources.findByIdOptional(id).map(source -> source.vendor).orElse("unknown"));
+        event.sourceId,
+        id -> sources.findByIdOptional(id).map(source -> source.vendor).orElse("unknown"));
   }
 
   private void scheduleRetry(OutboxEntry entry, Instant now, RuntimeException cause) {

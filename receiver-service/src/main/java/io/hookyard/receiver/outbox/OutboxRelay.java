@@ -18,7 +18,8 @@ public class OutboxRelay {
 
   public OutboxRelay(OutboxForwarder forwarder, ReceiverConfig config) {
     this.worker =
-        new SignalledWorker("outbox-relay", config.outbox().pollInterval(), forwarder::forwardBatch);
+        new SignalledWorker(
+            "outbox-relay", config.outbox().pollInterval(), forwarder::forwardBatch);
   }
 
   void start(@Observes StartupEvent event) {

@@ -11,7 +11,8 @@ public record CreateSourceRequest(
     @NotNull
         @Pattern(
             regexp = "[a-z0-9][a-z0-9-]{0,62}",
-            message = "must be 1-63 lower-case letters, digits or dashes, starting with a letter or digit")
+            message =
+                "must be 1-63 lower-case letters, digits or dashes, starting with a letter or digit")
         String name,
     @Size(max = 64) String vendor,
     @Size(max = 500) String description,

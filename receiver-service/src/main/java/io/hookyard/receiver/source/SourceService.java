@@ -57,7 +57,9 @@ public class SourceService {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<SourceView> list(String tenant) {
-    return sources.listByTenant(tenant).stream().map(s -> SourceView.of(s, urlOf(s), null)).toList();
+    return sources.listByTenant(tenant).stream()
+        .map(s -> SourceView.of(s, urlOf(s), null))
+        .toList();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

@@ -77,7 +77,8 @@ public class GenericAdapter implements VendorAdapter {
       return json;
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw ProblemException.badRequest("invalid-json", "The body is not valid JSON" + where + ".");
     } catch (IOException e) {
       throw ProblemException.badRequest("invalid-json", "The body is not valid JSON.");

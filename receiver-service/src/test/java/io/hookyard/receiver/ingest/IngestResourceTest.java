@@ -110,8 +110,7 @@ class IngestResourceTest {
 
   @Test
   void aRedeliveryWithTheSameIdempotencyKeyGetsTheFirstEventsId() {
-    String first =
-        post("{\"a\":1}", "key-1").then().statusCode(202).extract().path("id");
+    String first = post("{\"a\":1}", "key-1").then().statusCode(202).extract().path("id");
     post("{\"a\":1}", "key-1")
         .then()
         .statusCode(202)

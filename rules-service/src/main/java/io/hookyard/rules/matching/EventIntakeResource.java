@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Internal intake from receiver-service. It answers only after the batch and its matches are
- * committed, and it is idempotent on event id, so the receiver may safely send a batch again.
- * Not exposed by the ingress; see docs/architecture.md for how it is protected.
+ * committed, and it is idempotent on event id, so the receiver may safely send a batch again. Not
+ * exposed by the ingress; see docs/architecture.md for how it is protected.
  */
 @Path("/internal/v1/events")
 @PermitAll

@@ -15,7 +15,8 @@ public class DeliveryRelay {
 
   public DeliveryRelay(DeliveryForwarder forwarder, RulesConfig config) {
     this.worker =
-        new SignalledWorker("delivery-relay", config.outbox().pollInterval(), forwarder::forwardBatch);
+        new SignalledWorker(
+            "delivery-relay", config.outbox().pollInterval(), forwarder::forwardBatch);
   }
 
   void start(@Observes StartupEvent event) {

@@ -88,8 +88,7 @@ public class SubscriptionService {
             .map(
                 pattern ->
                     new Problem.FieldError(
-                        "eventTypes",
-                        "'" + pattern + "' is not an event type, 'prefix.*' or '*'"))
+                        "eventTypes", "'" + pattern + "' is not an event type, 'prefix.*' or '*'"))
             .toList();
     if (!errors.isEmpty()) {
       throw new ProblemException(

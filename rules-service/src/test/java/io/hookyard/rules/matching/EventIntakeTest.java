@@ -43,7 +43,12 @@ class EventIntakeTest {
 
     String matching = Ids.newId(Ids.EVENT);
     String other = Ids.newId(Ids.EVENT);
-    String batch = "[" + event(matching, tenant, "device.locked") + "," + event(other, tenant, "user.created") + "]";
+    String batch =
+        "["
+            + event(matching, tenant, "device.locked")
+            + ","
+            + event(other, tenant, "user.created")
+            + "]";
     for (int i = 0; i < 2; i++) {
       given()
           .contentType(ContentType.JSON)
@@ -65,16 +70,14 @@ class EventIntakeTest {
         QuarkusTransaction.requiringNew()
             .call(() -> requests.count("eventId in ?1", List.of(matching, other)));
     assertEquals(1, created, "one match, recorded once although the batch came twice");
-    assertEquals(
-        0, DeliveryStub.server.requests(r -> r.bodyText().contains(other)).size());
+    assertEquals(0, DeliveryStub.server.requests(r -> r.bodyText().contains(other)).size());
   }
 
   @Test
   void anEventWithoutATenantIsA400Problem() {
     given()
         .contentType(ContentType.JSON)
-        .body(
-            "[{\"specversion\":\"1.0\",\"id\":\"evt_x\",\"source\":\"/x\",\"type\":\"t\"}]")
+        .body("[{\"specversion\":\"1.0\",\"id\":\"evt_x\",\"source\":\"/x\",\"type\":\"t\"}]")
         .post("/internal/v1/events")
         .then()
         .statusCode(400)
