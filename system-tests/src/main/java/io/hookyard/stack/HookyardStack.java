@@ -1,0 +1,178 @@
+package io.hookyard.stack;
+
+import io.hookyard.common.testing.EmbeddedDatabase;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole of Hookyard as separate processes: PostgreSQL (embedded, or the server named by {@code
+ * HOOKYARD_DB_URL}), a real Keycloak, and the three packaged services. {@code ./hookyard up} runs
+ * it on fixed ports; system tests run it on free ports and kill and restart services in it.
+ */
+public final class HookyardStack implements AutoCloseable {
+  private final Options options;
+  private final Map<HookyardService, Integer> ports = new EnumMap<>(HookyardService.class);
+  private final Map<HookyardService, ManagedProcess> services =
+      new EnumMap<>(HookyardService.class);
+  private EmbeddedDatabase database;
+  private String databaseUrl;
+  private KeycloakServer keycloak;
+
+  /**
+   * How to run the stack.
+   *
+   * @param root the repository root (the services' jars are under {@code <module>/target})
+   * @param keycloakHome the unpacked Keycloak distribution
+   * @param dataDirectory where PostgreSQL keeps its data, or null for a throw-away database
+   * @param logDirectory where each process writes its log
+   * @param fixedPorts whether to use the default ports (8180, 8081-8083) rather than free ones
+   * @param passwords the demo users' passwords, by user name
+   * @param serviceProperties extra system properties for every service
+   */
+  public record Options(
+      Path root,
+      Path keycloakHome,
+      Path dataDirectory,
+      Path logDirectory,
+      boolean fixedPorts,
+      Map<String, String> passwords,
+      Map<String, String> serviceProperties) {}
+
+  public HookyardStack(Options options) {
+    this.options = options;
+  }
+
+  public HookyardStack start() {
+    startDatabase();
+    int keycloakPort = options.fixedPorts() ? 8180 : Ports.orFree(0);
+    keycloak =
+        KeycloakServer.start(
+            options.keycloakHome(),
+            keycloakPort,
+            jdbcUrl("keycloak"),
+            options.passwords(),
+            options.logDirectory());
+    for (HookyardService service : HookyardService.values()) {
+      ports.put(service, options.fixedPorts() ? service.defaultPort() : Ports.orFree(0));
+    }
+    for (HookyardService service : HookyardService.values()) {
+      services.put(service, newProcess(service).start());
+    }
+    for (HookyardService service : HookyardService.values()) {
+      awaitReady(service);
+    }
+    return this;
+  }
+
+  private void startDatabase() {
+    String external = System.getenv("HOOKYARD_DB_URL");
+    if (external != null && !external.isBlank()) {
+      databaseUrl = external;
+      return;
+    }
+    database = EmbeddedDatabase.start(options.dataDirectory(), options.fixedPorts() ? 5433 : 0);
+    databaseUrl = database.jdbcUrl("hookyard");
+  }
+
+  private String jdbcUrl(String name) {
+    return database == null ? databaseUrl : database.jdbcUrl(name);
+  }
+
+  private ManagedProcess newProcess(HookyardService service) {
+    Path jar =
+        options.root().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("Build the services first (./mvnw package): missing " + jar);
+    }
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("quarkus.http.port", Integer.toString(port(service)));
+    properties.put("quarkus.datasource.jdbc.url", databaseUrl);
+    properties.put("quarkus.datasource.username", database == null ? dbUser() : "postgres");
+    properties.put("quarkus.oidc.auth-server-url", keycloak.issuer());
+    properties.put("quarkus.rest-client.rules.url", url(HookyardService.RULES));
+    properties.put("quarkus.rest-client.delivery.url", url(HookyardService.DELIVERY));
+    properties.put("hookyard.receiver.public-url", url(HookyardService.RECEIVER));
+    properties.putAll(options.serviceProperties());
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx256m");
+    command.add("-XX:+UseSerialGC");
+    properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.add("-jar");
+    command.add(jar.toString());
+    Path log = options.logDirectory().resolve(service.module() + ".log");
+    return new ManagedProcess(service.module(), command, Map.of(), log);
+  }
+
+  private static String dbUser() {
+    String user = System.getenv("HOOKYARD_DB_USER");
+    return user == null ? "hookyard" : user;
+  }
+
+  private void awaitReady(HookyardService service) {
+    services
+        .get(service)
+        .awaitHttpOk(URI.create(url(service) + "/q/health/ready"), Duration.ofMinutes(2));
+  }
+
+  /** {@code kill -9} one service. */
+  public void kill(HookyardService service) {
+    services.get(service).kill();
+  }
+
+  /** Starts a killed or stopped service again and waits until it is ready. */
+  public void restart(HookyardService service) {
+    services.get(service).stop(Duration.ofSeconds(15));
+    services.get(service).start();
+    awaitReady(service);
+  }
+
+  public int port(HookyardService service) {
+    return ports.get(service);
+  }
+
+  public String url(HookyardService service) {
+    return "http://localhost:" + port(service);
+  }
+
+  public KeycloakServer keycloak() {
+    return keycloak;
+  }
+
+  public String databaseUrl() {
+    return databaseUrl;
+  }
+
+  /** A management API client acting as one of the demo users. */
+  public ManagementClient as(String username) {
+    return new ManagementClient(this, keycloak.token(username, options.passwords().get(username)));
+  }
+
+  @Override
+  public void close() {
+    List<RuntimeException> failures = new ArrayList<>();
+    for (ManagedProcess process : services.values()) {
+      try {
+        process.stop(Duration.ofSeconds(15));
+      } catch (RuntimeException e) {
+        failures.add(e);
+      }
+    }
+    if (keycloak != null) {
+      keycloak.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+    if (!failures.isEmpty()) {
+      throw failures.getFirst();
+    }
+  }
+}
