@@ -2,6 +2,7 @@ package io.hookyard.delivery.delivery;
 
 import io.hookyard.common.event.CloudEventJson;
 import io.hookyard.delivery.config.DeliveryConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -26,6 +27,8 @@ import java.util.concurrent.Executors;
 import javax.net.ssl.SSLException;
 
 /** Sends one attempt of a delivery over HTTP and reports what happened, never throwing. */
+// Built at boot, so the first delivery does not pay for creating the HTTP client.
+@Startup
 @ApplicationScoped
 public class DeliverySender {
   private static final String USER_AGENT = "Hookyard/0.1 (+webhooks)";

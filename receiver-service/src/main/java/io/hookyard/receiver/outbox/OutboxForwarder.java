@@ -48,6 +48,21 @@ public class OutboxForwarder {
     this.clock = clock;
   }
 
+  /**
+   * Sends an empty batch to say hello: the log shows at once whether the peer is reachable, and the
+   * first real event does not pay for opening the connection.
+   */
+  public void probePeer() {
+    try {
+      rules.forward(List.of());
+      LOG.infof("rules-service is reachable");
+    } catch (RuntimeException e) {
+      LOG.infof(
+          "rules-service is not reachable yet (%s); events wait in the outbox until it is",
+          e.toString());
+    }
+  }
+
   /** Forwards one batch; true when a full batch went, so there may be more right away. */
   @Transactional
   public boolean forwardBatch() {

@@ -14,15 +14,18 @@ import java.time.Duration;
  */
 @ApplicationScoped
 public class OutboxRelay {
+  private final OutboxForwarder forwarder;
   private final SignalledWorker worker;
 
   public OutboxRelay(OutboxForwarder forwarder, ReceiverConfig config) {
+    this.forwarder = forwarder;
     this.worker =
         new SignalledWorker(
             "outbox-relay", config.outbox().pollInterval(), forwarder::forwardBatch);
   }
 
   void start(@Observes StartupEvent event) {
+    Thread.ofVirtual().name("peer-probe").start(forwarder::probePeer);
     worker.start();
   }
 

@@ -1,6 +1,7 @@
 package io.hookyard.rules.outbox;
 
 import io.hookyard.common.delivery.DeliveryRequest;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -12,6 +13,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * Hands batches of delivery requests to delivery-service. A short retry covers a blip; the circuit
  * breaker stops hammering a delivery-service that is down while the requests wait in the outbox.
  */
+// Built at boot, so the first event does not pay for creating the REST client.
+@Startup
 @ApplicationScoped
 public class DeliveryGateway {
   private final DeliveryClient client;

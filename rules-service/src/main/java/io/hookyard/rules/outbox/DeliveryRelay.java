@@ -11,15 +11,18 @@ import java.time.Duration;
 /** Runs the delivery forwarder right after each match, and on a poll interval for the rest. */
 @ApplicationScoped
 public class DeliveryRelay {
+  private final DeliveryForwarder forwarder;
   private final SignalledWorker worker;
 
   public DeliveryRelay(DeliveryForwarder forwarder, RulesConfig config) {
+    this.forwarder = forwarder;
     this.worker =
         new SignalledWorker(
             "delivery-relay", config.outbox().pollInterval(), forwarder::forwardBatch);
   }
 
   void start(@Observes StartupEvent event) {
+    Thread.ofVirtual().name("peer-probe").start(forwarder::probePeer);
     worker.start();
   }
 
