@@ -6,12 +6,24 @@ create table source (
     vendor         text        not null,
     description    text,
     enabled        boolean     not null default true,
-    token_hash     bytea       not null,
+    settings       jsonb       not null default '{}',
     max_body_bytes integer     not null,
     created_at     timestamptz not null,
     updated_at     timestamptz not null,
     constraint source_name_unique unique (tenant, name)
 );
+
+-- A source's secrets, encrypted (AES-GCM, with the id of the key). Several verify at once while a
+-- rotation's overlap window runs; expires_at ends a replaced secret's window.
+create table source_secret (
+    id         text primary key,
+    source_id  text        not null references source (id),
+    key_id     text        not null,
+    ciphertext bytea       not null,
+    created_at timestamptz not null,
+    expires_at timestamptz
+);
+create index source_secret_source on source_secret (source_id);
 
 -- Every accepted event, committed before the receiver answers 2xx. Raw bytes and headers are kept
 -- for audit and replay.

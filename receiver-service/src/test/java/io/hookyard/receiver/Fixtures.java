@@ -15,7 +15,7 @@ public final class Fixtures {
     return TestTenants.newTenant();
   }
 
-  /** Creates a generic source and returns its one-time token. */
+  /** Creates a generic source and returns its one-time secret (its token). */
   public static String createSource(String tenant, String name) {
     return given()
         .auth()
@@ -26,6 +26,6 @@ public final class Fixtures {
         .then()
         .statusCode(201)
         .extract()
-        .path("token");
+        .path("secret");
   }
 }

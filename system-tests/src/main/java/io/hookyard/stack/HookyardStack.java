@@ -45,6 +45,22 @@ public final class HookyardStack implements AutoCloseable {
       Map<String, String> passwords,
       Map<String, String> serviceProperties) {}
 
+  /**
+   * The service properties that give the stack one key for secrets at rest, {@code local}.
+   *
+   * @param key 32 bytes, base64
+   */
+  public static Map<String, String> secretsKeyProperties(String key) {
+    return Map.of("hookyard.secrets.active-key", "local", "hookyard.secrets.keys.local", key);
+  }
+
+  /** A fresh random key for secrets at rest: 32 bytes, base64. */
+  public static String newSecretsKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return java.util.Base64.getEncoder().encodeToString(key);
+  }
+
   public HookyardStack(Options options) {
     this.options = options;
   }

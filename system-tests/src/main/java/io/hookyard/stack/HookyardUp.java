@@ -42,7 +42,7 @@ public final class HookyardUp {
             state.resolve("logs"),
             true,
             passwords,
-            Map.of());
+            HookyardStack.secretsKeyProperties(secretsKey(state.resolve("secrets-key"))));
 
     System.out.println(
         "Starting PostgreSQL, Keycloak and the three services (logs in .hookyard/logs)...");
@@ -70,7 +70,7 @@ public final class HookyardUp {
     String base = "/api/v1/tenants/" + TENANT;
     if (find(alice, HookyardService.RECEIVER, base + "/sources", "demo") == null) {
       JsonNode source = alice.createSource(TENANT, "demo");
-      Files.writeString(tokenFile, source.path("token").asText());
+      Files.writeString(tokenFile, source.path("secret").asText());
     }
     JsonNode destination = find(alice, HookyardService.DELIVERY, base + "/destinations", "echo");
     if (destination == null) {
@@ -164,6 +164,14 @@ public final class HookyardUp {
       stored.store(out, "Demo users of the local Keycloak realm 'hookyard' (generated)");
     }
     return passwords;
+  }
+
+  /** The key that encrypts secrets at rest: generated on the first run, kept under .hookyard/. */
+  static String secretsKey(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      Files.writeString(file, HookyardStack.newSecretsKey());
+    }
+    return Files.readString(file).trim();
   }
 
   static Path keycloakHome(Path root) {

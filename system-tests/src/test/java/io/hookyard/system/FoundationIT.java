@@ -53,7 +53,7 @@ class FoundationIT {
     eventType = "system.test." + suffix;
     JsonNode source = alice.createSource(TENANT, "src-" + suffix);
     hookUrl = source.path("url").asText();
-    sourceToken = source.path("token").asText();
+    sourceToken = source.path("secret").asText();
     sourceId = source.path("id").asText();
     JsonNode destination = alice.createDestination(TENANT, "sink-" + suffix, sink.url() + "/in");
     alice.createSubscription(

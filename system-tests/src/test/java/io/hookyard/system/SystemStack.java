@@ -32,13 +32,19 @@ public final class SystemStack implements BeforeAllCallback {
                       root.resolve("system-tests/target/stack-logs"),
                       false,
                       passwords,
-                      // Short backoffs so a restarted peer is found again within a second or two.
-                      Map.of(
-                          "hookyard.receiver.outbox.max-backoff", "1s",
-                          "hookyard.rules.outbox.max-backoff", "1s")))
+                      serviceProperties()))
               .start();
     }
     return stack;
+  }
+
+  private static Map<String, String> serviceProperties() {
+    Map<String, String> properties =
+        new LinkedHashMap<>(HookyardStack.secretsKeyProperties(HookyardStack.newSecretsKey()));
+    // Short backoffs so a restarted peer is found again within a second or two.
+    properties.put("hookyard.receiver.outbox.max-backoff", "1s");
+    properties.put("hookyard.rules.outbox.max-backoff", "1s");
+    return properties;
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Ids {
   public static final String EVENT = "evt";
   public static final String SOURCE = "src";
+  public static final String SECRET = "sec";
   public static final String SUBSCRIPTION = "sub";
   public static final String DESTINATION = "dst";
   public static final String DELIVERY = "dlv";

@@ -1,12 +1,16 @@
 package io.hookyard.receiver.ingest;
 
 import io.hookyard.receiver.vendor.IncomingRequest;
+import io.hookyard.receiver.vendor.Reply;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -20,10 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The per-tenant, per-source webhook URL. Vendors never use OIDC here: each source authenticates
- * its own requests (see {@link io.hookyard.receiver.vendor.VendorAdapter}).
+ * its own requests through its vendor adapter, which also says which methods it takes (Tactical RMM
+ * may use any; verification handshakes come as GET).
  */
 @Path("/hooks/{tenant}/{source}")
 @PermitAll
+@Consumes(MediaType.WILDCARD)
 public class IngestResource {
   private final IngestService ingest;
 
@@ -32,26 +38,74 @@ public class IngestResource {
   }
 
   @POST
-  @Consumes(MediaType.WILDCARD)
-  @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Receive a webhook; answers 202 once the event is committed")
-  public Response receive(
+  public Response post(
       @PathParam("tenant") String tenant,
       @PathParam("source") String source,
       @Context HttpHeaders headers,
       @Context UriInfo uri,
       byte[] body) {
+    return receive("POST", tenant, source, headers, uri, body);
+  }
+
+  @PUT
+  @Operation(summary = "Receive a webhook sent with PUT")
+  public Response put(
+      @PathParam("tenant") String tenant,
+      @PathParam("source") String source,
+      @Context HttpHeaders headers,
+      @Context UriInfo uri,
+      byte[] body) {
+    return receive("PUT", tenant, source, headers, uri, body);
+  }
+
+  @PATCH
+  @Operation(summary = "Receive a webhook sent with PATCH")
+  public Response patch(
+      @PathParam("tenant") String tenant,
+      @PathParam("source") String source,
+      @Context HttpHeaders headers,
+      @Context UriInfo uri,
+      byte[] body) {
+    return receive("PATCH", tenant, source, headers, uri, body);
+  }
+
+  @GET
+  @Operation(summary = "Answer a vendor's verification handshake, or a webhook sent with GET")
+  public Response get(
+      @PathParam("tenant") String tenant,
+      @PathParam("source") String source,
+      @Context HttpHeaders headers,
+      @Context UriInfo uri) {
+    return receive("GET", tenant, source, headers, uri, null);
+  }
+
+  @DELETE
+  @Operation(summary = "Receive a webhook sent with DELETE")
+  public Response delete(
+      @PathParam("tenant") String tenant,
+      @PathParam("source") String source,
+      @Context HttpHeaders headers,
+      @Context UriInfo uri) {
+    return receive("DELETE", tenant, source, headers, uri, null);
+  }
+
+  private Response receive(
+      String method, String tenant, String source, HttpHeaders headers, UriInfo uri, byte[] body) {
     IncomingRequest request =
         new IncomingRequest(
-            "POST",
+            method,
             lowerCaseNames(headers.getRequestHeaders()),
+            uri.getRequestUri().getRawQuery(),
             uri.getQueryParameters(),
             headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
             body == null ? new byte[0] : body);
-    AcceptedEvent accepted = ingest.accept(tenant, source, request);
-    return Response.accepted(Map.of("id", accepted.id(), "duplicate", accepted.duplicate()))
-        .type(MediaType.APPLICATION_JSON)
-        .build();
+    Reply reply = ingest.receive(tenant, source, request);
+    Response.ResponseBuilder response = Response.status(reply.status());
+    if (reply.contentType() != null) {
+      response.type(reply.contentType()).entity(reply.body());
+    }
+    return response.build();
   }
 
   private static Map<String, List<String>> lowerCaseNames(Map<String, List<String>> headers) {

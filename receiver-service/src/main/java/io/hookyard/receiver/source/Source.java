@@ -5,6 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A tenant's endpoint for one vendor set-up, reached at {@code /hooks/{tenant}/{name}}. */
 @Entity
@@ -26,9 +29,10 @@ public class Source {
   @Column(nullable = false)
   public boolean enabled;
 
-  /** SHA-256 of the source's secret token; the token itself is shown once and never stored. */
-  @Column(name = "token_hash", nullable = false)
-  public byte[] tokenHash;
+  /** Vendor-specific settings, such as the header a shared secret arrives in. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false)
+  public Map<String, String> settings;
 
   @Column(name = "max_body_bytes", nullable = false)
   public int maxBodyBytes;

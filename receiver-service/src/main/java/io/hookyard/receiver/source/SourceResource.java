@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -56,5 +57,28 @@ public class SourceResource {
   public SourceView get(@PathParam("tenant") String tenant, @PathParam("id") String id) {
     access.requireMember(tenant);
     return service.get(tenant, id);
+  }
+
+  @PATCH
+  @Path("{id}")
+  @RolesAllowed({Roles.HOOKYARD_ADMIN, Roles.TENANT_ADMIN})
+  public SourceView update(
+      @PathParam("tenant") String tenant,
+      @PathParam("id") String id,
+      @Valid @NotNull UpdateSourceRequest request) {
+    access.requireMember(tenant);
+    return service.update(tenant, id, request);
+  }
+
+  /** Replaces the source's secret, with an overlap window during which the old one still works. */
+  @POST
+  @Path("{id}/rotate-secret")
+  @RolesAllowed({Roles.HOOKYARD_ADMIN, Roles.TENANT_ADMIN})
+  public SourceView rotateSecret(
+      @PathParam("tenant") String tenant,
+      @PathParam("id") String id,
+      @Valid @NotNull RotateSecretRequest request) {
+    access.requireMember(tenant);
+    return service.rotateSecret(tenant, id, request);
   }
 }

@@ -2,8 +2,12 @@ package io.hookyard.receiver.source;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.Map;
 
-/** A source as the management API shows it. {@code token} is present only right after creation. */
+/**
+ * A source as the management API shows it. {@code secret} is present only in the answer that
+ * created it, and only when Hookyard generated it.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SourceView(
     String id,
@@ -14,11 +18,13 @@ public record SourceView(
     boolean enabled,
     String url,
     int maxBodyBytes,
+    Map<String, String> settings,
+    int activeSecrets,
     Instant createdAt,
     Instant updatedAt,
-    String token) {
+    String secret) {
 
-  static SourceView of(Source source, String url, String token) {
+  static SourceView of(Source source, String url, int activeSecrets, String secret) {
     return new SourceView(
         source.id,
         source.tenant,
@@ -28,8 +34,10 @@ public record SourceView(
         source.enabled,
         url,
         source.maxBodyBytes,
+        source.settings,
+        activeSecrets,
         source.createdAt,
         source.updatedAt,
-        token);
+        secret);
   }
 }

@@ -1,32 +1,36 @@
 package io.hookyard.receiver.vendor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hookyard.common.problem.Problem;
-import io.hookyard.common.problem.ProblemException;
-import io.hookyard.receiver.source.Source;
-import io.hookyard.receiver.source.SourceTokens;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The generic vendor: any JSON POST, authenticated by the source's secret token. The token may come
- * as {@code Authorization: Bearer}, as {@code X-Hookyard-Token}, or as the {@code token} query
- * parameter for senders that can only be given a URL.
+ * The generic vendor: any JSON request, authenticated in the way the source's {@code auth} setting
+ * names.
+ *
+ * <ul>
+ *   <li>{@code token} (default): the secret as {@code Authorization: Bearer}, as {@code
+ *       X-Hookyard-Token}, or as the {@code token} query parameter for senders that only take a
+ *       URL.
+ *   <li>{@code hmac}: an HMAC of the raw body in {@code header} ({@code algorithm} sha1, sha256 or
+ *       sha512; {@code encoding} hex or base64; an optional {@code prefix}). With a {@code
+ *       timestampHeader} the signed text is {@code <timestamp>.<body>} and the timestamp must be
+ *       within {@code toleranceSeconds} (300) of now.
+ *   <li>{@code basic}: HTTP basic auth with {@code username} and the secret.
+ *   <li>{@code api-key}: the secret in the {@code header} header.
+ * </ul>
+ *
+ * The event type is the {@code X-Hookyard-Event-Type} header or the body's {@code type} or {@code
+ * event}; the subject is {@code X-Hookyard-Subject} or the body's {@code subject}; the dedup key is
+ * {@code Idempotency-Key} or {@code webhook-id}.
  */
 @ApplicationScoped
 public class GenericAdapter implements VendorAdapter {
-  static final String TYPE_HEADER = "x-hookyard-event-type";
-  static final String SUBJECT_HEADER = "x-hookyard-subject";
   static final String DEFAULT_TYPE = "generic.event";
-
-  private final ObjectMapper mapper;
-
-  public GenericAdapter(ObjectMapper mapper) {
-    this.mapper = mapper;
-  }
 
   @Override
   public String vendor() {
@@ -34,83 +38,117 @@ public class GenericAdapter implements VendorAdapter {
   }
 
   @Override
-  public void verify(Source source, IncomingRequest request) {
-    String token = presentedToken(request);
-    if (token == null) {
-      throw ProblemException.unauthorized(
+  public VendorProfile profile() {
+    return new VendorProfile(
+        "Generic JSON",
+        VendorProfile.SecretOrigin.GENERATED,
+        List.of("POST", "PUT", "PATCH"),
+        List.of(EventSamples.of(vendor(), DEFAULT_TYPE, "Any JSON document", "event.json")));
+  }
+
+  @Override
+  public void verify(IncomingRequest request, VerificationContext context) {
+    switch (context.setting("auth", "token")) {
+      case "token" -> verifyToken(request, context);
+      case "hmac" -> verifyHmac(request, context);
+      case "basic" ->
+          SharedSecrets.requireBasic(request, context, context.setting("username", "hookyard"));
+      case "api-key" ->
+          SharedSecrets.requireHeader(
+              request, context, context.setting("header", "X-Api-Key"), null);
+      default ->
+          // Fail closed: a source whose auth is unknown accepts nothing.
+          throw new VerificationFailure("unknown-auth", "This source's auth setting is not known.");
+    }
+  }
+
+  private static void verifyToken(IncomingRequest request, VerificationContext context) {
+    if (request.header("Authorization") != null) {
+      SharedSecrets.requireHeader(request, context, "Authorization", "Bearer");
+    } else if (request.header("X-Hookyard-Token") != null) {
+      SharedSecrets.requireHeader(request, context, "X-Hookyard-Token", null);
+    } else if (request.queryParameter("token") != null) {
+      SharedSecrets.requireQueryToken(request, context, "token");
+    } else {
+      throw new VerificationFailure(
           "missing-token", "This source needs its token: Authorization: Bearer <token>.");
     }
-    if (!SourceTokens.matches(token, source.tokenHash)) {
-      throw ProblemException.unauthorized("invalid-token", "The token does not match this source.");
+  }
+
+  private static void verifyHmac(IncomingRequest request, VerificationContext context) {
+    String header = context.setting("header", "X-Signature");
+    String presented = request.header(header);
+    if (presented == null) {
+      throw VerificationFailure.missingHeader(header);
+    }
+    String prefix = context.setting("prefix", "");
+    if (!presented.startsWith(prefix)) {
+      throw new VerificationFailure("wrong-prefix", header + " must start with '" + prefix + "'.");
+    }
+    byte[] message = request.body();
+    String timestampHeader = context.setting("timestampHeader", null);
+    if (timestampHeader != null) {
+      String timestamp = request.header(timestampHeader);
+      if (timestamp == null) {
+        throw VerificationFailure.missingHeader(timestampHeader);
+      }
+      requireFresh(timestamp, context);
+      message = Signatures.concat(Signatures.utf8(timestamp + "."), message);
+    }
+    String algorithm = "Hmac" + context.setting("algorithm", "sha256").toUpperCase(Locale.ROOT);
+    boolean base64 = context.setting("encoding", "hex").equals("base64");
+    for (String secret : context.secrets()) {
+      byte[] mac = Signatures.hmac(algorithm, Signatures.utf8(secret), message);
+      String expected =
+          prefix + (base64 ? Base64.getEncoder().encodeToString(mac) : Signatures.hex(mac));
+      if (Signatures.constantTimeEquals(expected, presented)) {
+        return;
+      }
+    }
+    throw VerificationFailure.mismatch(header);
+  }
+
+  private static void requireFresh(String timestamp, VerificationContext context) {
+    long seconds;
+    try {
+      seconds = Long.parseLong(timestamp.trim());
+    } catch (NumberFormatException e) {
+      throw new VerificationFailure("malformed-timestamp", "The timestamp is not a number.");
+    }
+    Duration tolerance =
+        Duration.ofSeconds(Long.parseLong(context.setting("toleranceSeconds", "300")));
+    Duration age = Duration.between(Instant.ofEpochSecond(seconds), context.clock().instant());
+    if (age.compareTo(tolerance) > 0) {
+      throw new VerificationFailure(
+          "timestamp-too-old", "The timestamp is older than " + tolerance + ".");
+    }
+    if (age.negated().compareTo(tolerance) > 0) {
+      throw new VerificationFailure(
+          "timestamp-in-future", "The timestamp is ahead by more than " + tolerance + ".");
     }
   }
 
   @Override
   public EventFacts read(IncomingRequest request) {
-    if (!isJson(request.contentType())) {
-      throw new ProblemException(
-          Problem.of(
-              415,
-              "unsupported-media-type",
-              "Unsupported media type",
-              "This source accepts application/json."));
-    }
-    if (request.body().length == 0) {
-      throw ProblemException.badRequest("empty-body", "The body is empty; send a JSON document.");
-    }
-    JsonNode json = parse(request.body());
-    String type = firstText(request.header(TYPE_HEADER), json.path("type"), json.path("event"));
-    String subject = firstText(request.header(SUBJECT_HEADER), json.path("subject"), null);
-    String deliveryId = request.header("idempotency-key");
+    JsonNode json = JsonBodies.require(request);
+    String type =
+        firstText(request.header("X-Hookyard-Event-Type"), json.path("type"), json.path("event"));
+    String subject = firstText(request.header("X-Hookyard-Subject"), json.path("subject"), null);
+    String deliveryId = request.header("Idempotency-Key");
     if (deliveryId == null) {
       deliveryId = request.header("webhook-id");
     }
-    return new EventFacts(type == null ? DEFAULT_TYPE : type, subject, deliveryId);
-  }
-
-  private JsonNode parse(byte[] body) {
-    try {
-      JsonNode json = mapper.readTree(body);
-      if (json == null || json.isMissingNode()) {
-        throw ProblemException.badRequest("invalid-json", "The body is not valid JSON.");
-      }
-      return json;
-    } catch (JsonProcessingException e) {
-      var at = e.getLocation();
-      String where =
-          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw ProblemException.badRequest("invalid-json", "The body is not valid JSON" + where + ".");
-    } catch (IOException e) {
-      throw ProblemException.badRequest("invalid-json", "The body is not valid JSON.");
-    }
-  }
-
-  private static String presentedToken(IncomingRequest request) {
-    String authorization = request.header("authorization");
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return authorization.substring(7).trim();
-    }
-    String header = request.header("x-hookyard-token");
-    return header != null ? header : request.queryParameter("token");
-  }
-
-  private static boolean isJson(String contentType) {
-    if (contentType == null) {
-      return false;
-    }
-    String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    return mediaType.equals("application/json") || mediaType.endsWith("+json");
+    return new EventFacts(type == null ? DEFAULT_TYPE : type, subject, null, deliveryId);
   }
 
   private static String firstText(String header, JsonNode first, JsonNode second) {
     if (header != null && !header.isBlank()) {
       return header;
     }
-    if (first != null && first.isTextual() && !first.asText().isBlank()) {
-      return first.asText();
-    }
-    if (second != null && second.isTextual() && !second.asText().isBlank()) {
-      return second.asText();
+    for (JsonNode candidate : new JsonNode[] {first, second}) {
+      if (candidate != null && candidate.isTextual() && !candidate.asText().isBlank()) {
+        return candidate.asText();
+      }
     }
     return null;
   }

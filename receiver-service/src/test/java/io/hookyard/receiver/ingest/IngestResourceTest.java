@@ -174,7 +174,7 @@ class IngestResourceTest {
         .then()
         .statusCode(401)
         .contentType("application/problem+json")
-        .body("type", equalTo("urn:hookyard:problem:invalid-token"));
+        .body("type", equalTo("urn:hookyard:problem:wrong-secret"));
     given()
         .contentType(ContentType.JSON)
         .body("{}")

@@ -33,7 +33,8 @@ class SourceResourceTest {
             .body("id", startsWith("src_"))
             .body("vendor", equalTo("generic"))
             .body("url", equalTo("http://localhost:8081/hooks/" + tenant + "/fleet"))
-            .body("token", startsWith("hyk_"))
+            .body("secret", startsWith("hyk_"))
+            .body("activeSecrets", equalTo(1))
             .extract()
             .path("id");
 
@@ -45,14 +46,14 @@ class SourceResourceTest {
         .statusCode(200)
         .body("$", hasSize(1))
         .body("[0].id", equalTo(id))
-        .body("[0].token", nullValue());
+        .body("[0].secret", nullValue());
     given()
         .auth()
         .oauth2(TestTokens.tenantViewer(tenant))
         .get("/api/v1/tenants/{tenant}/sources/{id}", tenant, id)
         .then()
         .statusCode(200)
-        .body("token", nullValue());
+        .body("secret", nullValue());
   }
 
   @Test

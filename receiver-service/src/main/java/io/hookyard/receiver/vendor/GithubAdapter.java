@@ -1,0 +1,62 @@
+package io.hookyard.receiver.vendor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * GitHub: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256(secret, raw body)>}. No timestamp, so
+ * replays are stopped by dedup on {@code X-GitHub-Delivery}. The {@code ping} sent when a hook is
+ * created is an ordinary signed event.
+ */
+@ApplicationScoped
+public class GithubAdapter implements VendorAdapter {
+  static final String SIGNATURE = "X-Hub-Signature-256";
+  private static final String PREFIX = "sha256=";
+
+  @Override
+  public String vendor() {
+    return "github";
+  }
+
+  @Override
+  public VendorProfile profile() {
+    return new VendorProfile(
+        "GitHub",
+        VendorProfile.SecretOrigin.GENERATED,
+        List.of("POST"),
+        List.of(
+            EventSamples.of(vendor(), "github.ping", "Sent when a webhook is created", "ping.json"),
+            EventSamples.of(
+                vendor(), "github.push", "Commits pushed to a repository", "push.json")));
+  }
+
+  @Override
+  public void verify(IncomingRequest request, VerificationContext context) {
+    String presented = request.header(SIGNATURE);
+    if (presented == null) {
+      throw VerificationFailure.missingHeader(SIGNATURE);
+    }
+    if (!presented.startsWith(PREFIX)) {
+      throw new VerificationFailure("wrong-prefix", SIGNATURE + " must start with " + PREFIX);
+    }
+    for (String secret : context.secrets()) {
+      String expected = PREFIX + Signatures.hex(Signatures.hmacSha256(secret, request.body()));
+      if (Signatures.constantTimeEquals(expected, presented)) {
+        return;
+      }
+    }
+    throw VerificationFailure.mismatch(SIGNATURE);
+  }
+
+  @Override
+  public EventFacts read(IncomingRequest request) {
+    JsonNode json = JsonBodies.require(request);
+    String event = request.header("X-GitHub-Event");
+    return new EventFacts(
+        "github." + (event == null ? "unknown" : event),
+        JsonBodies.text(json, "/repository/full_name"),
+        null,
+        request.header("X-GitHub-Delivery"));
+  }
+}
