@@ -32,8 +32,10 @@ create table event (
     tenant             text        not null,
     source_id          text        not null references source (id),
     ce_source          text        not null,
+    vendor             text        not null,
     type               text        not null,
     subject            text,
+    operation          text,
     vendor_delivery_id text,
     content_type       text        not null,
     headers            jsonb       not null,
@@ -52,3 +54,22 @@ create table outbox (
     last_error      text
 );
 create index outbox_due on outbox (next_attempt_at);
+
+-- Every request to a hook URL of a known source, accepted or not, with its verdict and reason, so an
+-- admin can see why a vendor's set-up fails. Credentials in headers are redacted before storing;
+-- accepted requests point at their event, which holds the body.
+create table request_log (
+    id          text primary key,
+    tenant      text        not null,
+    source_id   text        not null,
+    received_at timestamptz not null,
+    method      text        not null,
+    verdict     text        not null,
+    status      integer     not null,
+    reason      text,
+    detail      text,
+    headers     jsonb       not null,
+    event_id    text
+);
+create index request_log_tenant on request_log (tenant, id desc);
+create index request_log_received on request_log (received_at);

@@ -24,7 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,16 +47,12 @@ class FoundationIT {
   void wireASourceToASink() {
     stack = SystemStack.get();
     alice = stack.as("alice");
-    sink = RecordingServer.start();
-    String suffix = UUID.randomUUID().toString().substring(0, 8);
-    eventType = "system.test." + suffix;
-    JsonNode source = alice.createSource(TENANT, "src-" + suffix);
-    hookUrl = source.path("url").asText();
-    sourceToken = source.path("secret").asText();
-    sourceId = source.path("id").asText();
-    JsonNode destination = alice.createDestination(TENANT, "sink-" + suffix, sink.url() + "/in");
-    alice.createSubscription(
-        TENANT, "sub-" + suffix, List.of(eventType), destination.path("id").asText());
+    Wiring wiring = Wiring.create(alice, TENANT);
+    sink = wiring.sink();
+    eventType = wiring.eventType();
+    hookUrl = wiring.hookUrl();
+    sourceToken = wiring.sourceSecret();
+    sourceId = wiring.sourceId();
   }
 
   @AfterEach

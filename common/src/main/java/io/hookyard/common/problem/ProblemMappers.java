@@ -95,6 +95,15 @@ public class ProblemMappers {
     return builder.build();
   }
 
+  /** The client went away or sent a body that could not be read; nothing for us to fix. */
+  @ServerExceptionMapper
+  public Response unreadable(java.io.IOException e, UriInfo uri) {
+    LOG.debugf("Could not read the request to %s: %s", uri.getPath(), e.toString());
+    Problem problem =
+        Problem.of(400, "unreadable-body", "Bad request", "The request body could not be read.");
+    return build(problem, uri).build();
+  }
+
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
     String errorId = UUID.randomUUID().toString();

@@ -16,6 +16,22 @@ public interface ReceiverConfig {
   @WithDefault("1048576")
   int defaultMaxBodyBytes();
 
+  /** How long a source and its secrets are cached on the ingest path. */
+  @WithDefault("2s")
+  Duration sourceCacheTime();
+
+  /** Requests per second a source accepts unless it says otherwise; 0 means no limit. */
+  @WithDefault("500")
+  int defaultRateLimit();
+
+  /** How long a request may take to send its body before it is answered 408. */
+  @WithDefault("10s")
+  Duration bodyTimeout();
+
+  /** How long the request log keeps its entries. */
+  @WithDefault("7d")
+  Duration requestLogRetention();
+
   /** How the outbox hands accepted events to rules-service. */
   Outbox outbox();
 

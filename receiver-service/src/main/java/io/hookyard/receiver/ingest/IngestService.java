@@ -4,129 +4,173 @@ import io.hookyard.common.problem.Problem;
 import io.hookyard.common.problem.ProblemException;
 import io.hookyard.receiver.config.ReceiverConfig;
 import io.hookyard.receiver.outbox.OutboxRelay;
-import io.hookyard.receiver.source.Source;
-import io.hookyard.receiver.source.SourceRepository;
-import io.hookyard.receiver.source.SourceService;
+import io.hookyard.receiver.requestlog.RequestLog;
+import io.hookyard.receiver.source.ActiveSource;
+import io.hookyard.receiver.source.SourceDirectory;
 import io.hookyard.receiver.vendor.EventFacts;
 import io.hookyard.receiver.vendor.IncomingRequest;
 import io.hookyard.receiver.vendor.Reply;
 import io.hookyard.receiver.vendor.VendorAdapter;
 import io.hookyard.receiver.vendor.VendorAdapters;
+import io.hookyard.receiver.vendor.VendorProfile;
 import io.hookyard.receiver.vendor.VerificationContext;
 import io.hookyard.receiver.vendor.VerificationFailure;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 
 /**
  * Handles one request to a hook URL: finds the source, lets its vendor adapter answer a handshake
  * or verify and read the request, commits the event, and wakes the outbox relay. Checks run
- * cheapest first and nothing is written until every check has passed.
+ * cheapest first and nothing is written until every check has passed; every outcome for a known
+ * source goes to the request log.
  */
 @ApplicationScoped
 public class IngestService {
   private static final Logger LOG = Logger.getLogger(IngestService.class);
 
-  private final SourceRepository sources;
-  private final SourceService sourceService;
+  private final SourceDirectory directory;
   private final VendorAdapters adapters;
+  private final SourceRateLimiter rateLimiter;
   private final EventWriter writer;
+  private final RequestLog requestLog;
   private final OutboxRelay relay;
   private final ReceiverConfig config;
   private final Clock clock;
 
   public IngestService(
-      SourceRepository sources,
-      SourceService sourceService,
+      SourceDirectory directory,
       VendorAdapters adapters,
+      SourceRateLimiter rateLimiter,
       EventWriter writer,
+      RequestLog requestLog,
       OutboxRelay relay,
       ReceiverConfig config,
       Clock clock) {
-    this.sources = sources;
-    this.sourceService = sourceService;
+    this.directory = directory;
     this.adapters = adapters;
+    this.rateLimiter = rateLimiter;
     this.writer = writer;
+    this.requestLog = requestLog;
     this.relay = relay;
     this.config = config;
     this.clock = clock;
   }
 
   public Reply receive(String tenant, String sourceName, IncomingRequest request) {
-    Source source = findEnabledSource(tenant, sourceName);
-    if (request.body().length > source.maxBodyBytes) {
-      throw ProblemException.payloadTooLarge(source.maxBodyBytes);
+    ActiveSource source =
+        directory
+            .find(tenant, sourceName)
+            // The same answer for an unknown tenant and an unknown source: nothing leaks.
+            .orElseThrow(
+                () -> ProblemException.notFound("No source is listening at this address."));
+    try {
+      return handle(source, request);
+    } catch (ProblemException e) {
+      logRejection(source, request, e.problem());
+      throw e;
     }
+  }
+
+  private Reply handle(ActiveSource source, IncomingRequest request) {
     VendorAdapter adapter =
         adapters
-            .find(source.vendor)
+            .find(source.vendor())
             .orElseThrow(() -> ProblemException.unavailable("This source's vendor is not loaded."));
-    if (!adapter.profile().methods().contains(request.method())) {
-      throw new ProblemException(
-          Problem.of(
-              405,
-              "method-not-allowed",
-              "Method not allowed",
-              adapter.profile().displayName()
-                  + " sources take "
-                  + adapter.profile().methods()
-                  + "."),
-          Map.of("Allow", String.join(", ", adapter.profile().methods())));
+    requireAllowedMethod(adapters.profile(source.vendor()), request);
+    requireWithinRate(source);
+    if (request.body().length > source.maxBodyBytes()) {
+      throw ProblemException.payloadTooLarge(source.maxBodyBytes());
     }
-    VerificationContext context = contextFor(source, request);
+    VerificationContext context =
+        new VerificationContext(
+            source.secrets(), source.settings(), clock, requestUrl(source, request));
     try {
       Optional<Reply> handshake = adapter.handshake(request, context);
       if (handshake.isPresent()) {
+        logQuietly(() -> requestLog.handshake(source, request, handshake.get().status()));
         return handshake.get();
       }
       adapter.verify(request, context);
     } catch (VerificationFailure failure) {
       throw new ProblemException(
-          Problem.of(401, failure.check(), "Unauthorized", failure.getMessage()));
+          Problem.of(failure.status(), failure.check(), "Unauthorized", failure.getMessage()));
     }
     EventFacts facts = adapter.read(request);
-    AcceptedEvent accepted = commit(source, adapter, facts, request);
+    // The status does not depend on the id; the request log needs it in the event's transaction.
+    int status = adapter.accepted("", false).status();
+    AcceptedEvent accepted = commit(source, facts, request, status);
     relay.signal();
     return adapter.accepted(accepted.id(), accepted.duplicate());
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
-  Source findEnabledSource(String tenant, String sourceName) {
-    return sources
-        .findByName(tenant, sourceName)
-        .filter(source -> source.enabled)
-        // The same answer for an unknown tenant and an unknown source: nothing leaks.
-        .orElseThrow(() -> ProblemException.notFound("No source is listening at this address."));
+  private static void requireAllowedMethod(VendorProfile profile, IncomingRequest request) {
+    var methods = profile.methods();
+    if (!methods.contains(request.method())) {
+      throw new ProblemException(
+          Problem.of(
+              405,
+              "method-not-allowed",
+              "Method not allowed",
+              profile.displayName() + " sources take " + methods + "."),
+          Map.of("Allow", String.join(", ", methods)));
+    }
   }
 
-  private VerificationContext contextFor(Source source, IncomingRequest request) {
-    String url = config.publicUrl() + "/hooks/" + source.tenant + "/" + source.name;
-    if (request.rawQuery() != null && !request.rawQuery().isEmpty()) {
-      url += "?" + request.rawQuery();
+  private void requireWithinRate(ActiveSource source) {
+    OptionalLong waitSeconds = rateLimiter.tryAcquire(source);
+    if (waitSeconds.isPresent()) {
+      throw new ProblemException(
+          Problem.of(
+              429,
+              "rate-limited",
+              "Too many requests",
+              "This source takes a limited number of requests per second; retry later."),
+          Map.of("Retry-After", Long.toString(waitSeconds.getAsLong())));
     }
-    return new VerificationContext(
-        sourceService.verifyingSecrets(source.id), source.settings, clock, url);
+  }
+
+  private String requestUrl(ActiveSource source, IncomingRequest request) {
+    String url = config.publicUrl() + source.hookPath();
+    return request.rawQuery() == null || request.rawQuery().isEmpty()
+        ? url
+        : url + "?" + request.rawQuery();
   }
 
   private AcceptedEvent commit(
-      Source source, VendorAdapter adapter, EventFacts facts, IncomingRequest request) {
+      ActiveSource source, EventFacts facts, IncomingRequest request, int status) {
     try {
-      return writer.write(source, facts, request);
+      return writer.write(source, facts, request, status);
     } catch (RuntimeException e) {
       // A concurrent redelivery of the same vendor delivery id may have won the race.
       Optional<String> winner =
           facts.vendorDeliveryId() == null
               ? Optional.empty()
-              : writer.findByVendorDeliveryId(source.id, facts.vendorDeliveryId());
+              : writer.findByVendorDeliveryId(source.id(), facts.vendorDeliveryId());
       if (winner.isPresent()) {
         return new AcceptedEvent(winner.get(), true);
       }
       // Vendors retry a 5xx but drop a 4xx, so failing to commit must never look like bad input.
-      LOG.errorf(e, "Could not commit an event for source %s (%s)", source.id, adapter.vendor());
+      LOG.errorf(e, "Could not commit an event for source %s (%s)", source.id(), source.vendor());
       throw ProblemException.unavailable("The event could not be stored; please retry.");
+    }
+  }
+
+  private void logRejection(ActiveSource source, IncomingRequest request, Problem problem) {
+    String code = problem.type().substring(problem.type().lastIndexOf(':') + 1);
+    logQuietly(
+        () -> requestLog.rejected(source, request, problem.status(), code, problem.detail()));
+  }
+
+  /** The request log must never change the answer a vendor gets. */
+  private static void logQuietly(Runnable write) {
+    try {
+      write.run();
+    } catch (RuntimeException e) {
+      LOG.warnf("Could not write the request log: %s", e.toString());
     }
   }
 }

@@ -27,9 +27,15 @@ public class StoredEvent {
   public String ceSource;
 
   @Column(nullable = false)
+  public String vendor;
+
+  @Column(nullable = false)
   public String type;
 
   public String subject;
+
+  /** Created, Updated or Deleted, where the vendor states it. */
+  public String operation;
 
   @Column(name = "vendor_delivery_id")
   public String vendorDeliveryId;

@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 final class EventEnvelopes {
   private EventEnvelopes() {}
 
-  static CloudEvent envelope(StoredEvent event, String vendor) {
+  static CloudEvent envelope(StoredEvent event) {
     CloudEventBuilder builder =
         CloudEventBuilder.v1()
             .withId(event.id)
@@ -21,10 +21,13 @@ final class EventEnvelopes {
             .withData("application/json", event.body)
             .withExtension(EventAttributes.TENANT, event.tenant)
             .withExtension(EventAttributes.SOURCE_ID, event.sourceId)
-            .withExtension(EventAttributes.VENDOR, vendor)
+            .withExtension(EventAttributes.VENDOR, event.vendor)
             .withExtension(EventAttributes.RECEIVED_AT, event.receivedAt.toString());
     if (event.subject != null) {
       builder.withSubject(event.subject);
+    }
+    if (event.operation != null) {
+      builder.withExtension(EventAttributes.OPERATION, event.operation);
     }
     if (event.vendorDeliveryId != null) {
       builder.withExtension(EventAttributes.VENDOR_DELIVERY_ID, event.vendorDeliveryId);

@@ -5,7 +5,6 @@ import io.hookyard.common.worker.Backoff;
 import io.hookyard.receiver.config.ReceiverConfig;
 import io.hookyard.receiver.ingest.StoredEvent;
 import io.hookyard.receiver.ingest.StoredEventRepository;
-import io.hookyard.receiver.source.SourceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,7 +25,6 @@ public class OutboxForwarder {
 
   private final OutboxRepository outbox;
   private final StoredEventRepository events;
-  private final SourceRepository sources;
   private final RulesGateway rules;
   private final ReceiverConfig.Outbox config;
   private final Backoff backoff;
@@ -35,13 +33,11 @@ public class OutboxForwarder {
   public OutboxForwarder(
       OutboxRepository outbox,
       StoredEventRepository events,
-      SourceRepository sources,
       RulesGateway rules,
       ReceiverConfig config,
       Clock clock) {
     this.outbox = outbox;
     this.events = events;
-    this.sources = sources;
     this.rules = rules;
     this.config = config.outbox();
     this.backoff = new Backoff(this.config.initialBackoff(), this.config.maxBackoff());
@@ -86,17 +82,7 @@ public class OutboxForwarder {
     List<String> ids = due.stream().map(entry -> entry.eventId).toList();
     Map<String, StoredEvent> byId = new HashMap<>();
     events.list("id in ?1", ids).forEach(event -> byId.put(event.id, event));
-    Map<String, String> vendorBySource = new HashMap<>();
-    return ids.stream()
-        .map(byId::get)
-        .map(event -> EventEnvelopes.envelope(event, vendorOf(event, vendorBySource)))
-        .toList();
-  }
-
-  private String vendorOf(StoredEvent event, Map<String, String> cache) {
-    return cache.computeIfAbsent(
-        event.sourceId,
-        id -> sources.findByIdOptional(id).map(source -> source.vendor).orElse("unknown"));
+    return ids.stream().map(byId::get).map(EventEnvelopes::envelope).toList();
   }
 
   private void scheduleRetry(OutboxEntry entry, Instant now, RuntimeException cause) {

@@ -31,6 +31,7 @@ public class SourceService {
   private final SourceRepository sources;
   private final SourceSecretRepository secrets;
   private final SecretBox secretBox;
+  private final SourceDirectory directory;
   private final ReceiverConfig config;
   private final VendorAdapters adapters;
   private final Clock clock;
@@ -39,12 +40,14 @@ public class SourceService {
       SourceRepository sources,
       SourceSecretRepository secrets,
       SecretBox secretBox,
+      SourceDirectory directory,
       ReceiverConfig config,
       VendorAdapters adapters,
       Clock clock) {
     this.sources = sources;
     this.secrets = secrets;
     this.secretBox = secretBox;
+    this.directory = directory;
     this.config = config;
     this.adapters = adapters;
     this.clock = clock;
@@ -97,6 +100,7 @@ public class SourceService {
       source.settings = new TreeMap<>(request.settings());
     }
     source.updatedAt = clock.instant();
+    directory.invalidate();
     return view(source);
   }
 
@@ -117,6 +121,7 @@ public class SourceService {
     VendorAdapter adapter = adapters.find(source.vendor).orElseThrow();
     String generated = addSecret(source, adapter, request.secret(), now);
     source.updatedAt = now;
+    directory.invalidate();
     return SourceView.of(
         source, urlOf(source), secrets.verifyingAt(source.id, now).size(), generated);
   }
@@ -131,20 +136,13 @@ public class SourceService {
     return view(find(tenant, id));
   }
 
-  /** The plaintext secrets of a source that verify now, newest first. */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public List<String> verifyingSecrets(String sourceId) {
-    return secrets.verifyingAt(sourceId, clock.instant()).stream()
-        .map(secret -> secretBox.open(new SealedSecret(secret.keyId, secret.ciphertext)))
-        .toList();
-  }
-
   private String addSecret(Source source, VendorAdapter adapter, String provided, Instant now) {
     boolean generate = provided == null;
-    if (generate && adapter.profile().secret() == VendorProfile.SecretOrigin.PROVIDED) {
+    if (generate
+        && adapters.profile(adapter.vendor()).secret() == VendorProfile.SecretOrigin.PROVIDED) {
       throw ProblemException.badRequest(
           "secret-required",
-          adapter.profile().displayName()
+          adapters.profile(adapter.vendor()).displayName()
               + " issues the secret itself: paste it in the 'secret' field.");
     }
     String plaintext = generate ? adapter.generateSecret(random) : provided;

@@ -6,14 +6,25 @@ package io.hookyard.receiver.vendor;
  */
 public class VerificationFailure extends RuntimeException {
   private final String check;
+  private final int status;
 
   public VerificationFailure(String check, String detail) {
+    this(check, detail, 401);
+  }
+
+  /** A failure answered with another status than 401, where the vendor expects one (403...). */
+  public VerificationFailure(String check, String detail, int status) {
     super(detail, null, false, false);
     this.check = check;
+    this.status = status;
   }
 
   public String check() {
     return check;
+  }
+
+  public int status() {
+    return status;
   }
 
   public static VerificationFailure missingHeader(String header) {

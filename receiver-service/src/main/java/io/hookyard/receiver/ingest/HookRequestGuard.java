@@ -1,0 +1,94 @@
+package io.hookyard.receiver.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hookyard.common.problem.Problem;
+import io.hookyard.receiver.config.ReceiverConfig;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Guards hook URLs before a body is read: a declared length over the ceiling is refused at once
+ * (413), and a body that has not fully arrived within the body timeout is answered 408 and its
+ * connection closed, so a sender trickling bytes cannot hold a connection and a worker. Both
+ * answers are problem details, like every other error.
+ */
+@ApplicationScoped
+public class HookRequestGuard {
+  private final ObjectMapper mapper;
+  private final ReceiverConfig config;
+  private final long ceilingBytes;
+
+  public HookRequestGuard(
+      ObjectMapper mapper,
+      ReceiverConfig config,
+      @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+          io.quarkus.runtime.configuration.MemorySize ceiling) {
+    this.mapper = mapper;
+    this.config = config;
+    this.ceilingBytes = ceiling.asLongValue();
+  }
+
+  void install(@Observes Router router) {
+    router.route("/hooks/*").order(Integer.MIN_VALUE).handler(this::guard);
+  }
+
+  private void guard(RoutingContext context) {
+    String declared = context.request().getHeader("Content-Length");
+    if (declared != null && exceedsCeiling(declared)) {
+      fail(
+          context,
+          Problem.of(
+              413,
+              "payload-too-large",
+              "Payload too large",
+              "The body is larger than any source accepts (" + ceilingBytes + " bytes)."));
+      return;
+    }
+    long timer =
+        context
+            .vertx()
+            .setTimer(
+                config.bodyTimeout().toMillis(),
+                id -> {
+                  if (!context.request().isEnded() && !context.response().ended()) {
+                    fail(
+                        context,
+                        Problem.of(
+                            408,
+                            "body-timeout",
+                            "Request timeout",
+                            "The body did not arrive within " + config.bodyTimeout() + "."));
+                    context.request().connection().close();
+                  }
+                });
+    context.addEndHandler(done -> context.vertx().cancelTimer(timer));
+    context.next();
+  }
+
+  private boolean exceedsCeiling(String declared) {
+    try {
+      return Long.parseLong(declared.trim()) > ceilingBytes;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private void fail(RoutingContext context, Problem problem) {
+    String body;
+    try {
+      body = mapper.writeValueAsString(problem.withInstance(context.request().path()));
+    } catch (JsonProcessingException e) {
+      body = "{}";
+    }
+    context
+        .response()
+        .setStatusCode(problem.status())
+        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+        .putHeader("Connection", "close")
+        .end(body);
+  }
+}

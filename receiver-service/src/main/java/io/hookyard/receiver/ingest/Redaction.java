@@ -1,0 +1,41 @@
+package io.hookyard.receiver.ingest;
+
+import io.hookyard.receiver.source.ActiveSource;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Removes credentials from request headers before they are stored: the usual credential headers,
+ * the header a source is configured to take its secret in, and any header that carries one of the
+ * source's secrets. A redacted header stays in the record, so an admin sees that it was sent.
+ */
+public final class Redaction {
+  public static final String REDACTED = "[redacted]";
+  private static final Set<String> CREDENTIAL_HEADERS =
+      Set.of("authorization", "proxy-authorization", "cookie", "x-hookyard-token", "x-api-key");
+
+  private Redaction() {}
+
+  public static Map<String, List<String>> headers(
+      Map<String, List<String>> headers, ActiveSource source) {
+    String configured = source.settings().getOrDefault("header", "").toLowerCase(Locale.ROOT);
+    Map<String, List<String>> copy = new TreeMap<>();
+    headers.forEach(
+        (name, values) -> {
+          String lower = name.toLowerCase(Locale.ROOT);
+          boolean secret =
+              CREDENTIAL_HEADERS.contains(lower)
+                  || lower.equals(configured)
+                  || values.stream().anyMatch(value -> carriesSecret(value, source));
+          copy.put(lower, secret ? List.of(REDACTED) : values);
+        });
+    return copy;
+  }
+
+  private static boolean carriesSecret(String value, ActiveSource source) {
+    return source.secrets().stream().anyMatch(secret -> value.contains(secret));
+  }
+}
