@@ -28,4 +28,30 @@ public final class Fixtures {
         .extract()
         .path("secret");
   }
+
+  /** Waits until the tenant's request log holds {@code count} entries (they are written async). */
+  public static void awaitRequestLog(String tenant, int count) {
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (System.currentTimeMillis() < deadline) {
+      int size =
+          given()
+              .auth()
+              .oauth2(TestTokens.tenantViewer(tenant))
+              .get("/api/v1/tenants/{tenant}/requests", tenant)
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("items.size()");
+      if (size >= count) {
+        return;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new AssertionError("The request log of " + tenant + " never held " + count + " entries");
+  }
 }

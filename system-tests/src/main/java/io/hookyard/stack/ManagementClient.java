@@ -33,10 +33,16 @@ public final class ManagementClient {
     return token;
   }
 
-  /** Creates a generic source; the answer holds its URL and its one-time token. */
+  /** Creates a generic source; the answer holds its URL and its one-time secret. */
   public JsonNode createSource(String tenant, String name) {
-    return post(
-        HookyardService.RECEIVER, "/api/v1/tenants/" + tenant + "/sources", Map.of("name", name));
+    return createSource(tenant, name, Map.of());
+  }
+
+  /** Creates a source with more fields (vendor, secret, settings...) than its name. */
+  public JsonNode createSource(String tenant, String name, Map<String, Object> fields) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>(fields);
+    body.put("name", name);
+    return post(HookyardService.RECEIVER, "/api/v1/tenants/" + tenant + "/sources", body);
   }
 
   public JsonNode createDestination(String tenant, String name, String url) {

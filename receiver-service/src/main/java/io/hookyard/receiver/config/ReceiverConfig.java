@@ -32,6 +32,27 @@ public interface ReceiverConfig {
   @WithDefault("7d")
   Duration requestLogRetention();
 
+  /** How concurrent requests share commits. */
+  GroupCommit groupCommit();
+
+  interface GroupCommit {
+    /** Writer threads; while one waits for its commit, another gathers the next batch. */
+    @WithDefault("2")
+    int writers();
+
+    /** The most writes in one transaction. */
+    @WithDefault("500")
+    int maxBatch();
+
+    /** How long a writer waits for more writes once it has one. */
+    @WithDefault("1ms")
+    Duration maxWait();
+
+    /** How long a request waits for its commit before it answers 503. */
+    @WithDefault("10s")
+    Duration commitTimeout();
+  }
+
   /** How the outbox hands accepted events to rules-service. */
   Outbox outbox();
 

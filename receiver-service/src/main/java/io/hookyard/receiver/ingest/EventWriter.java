@@ -1,43 +1,45 @@
 package io.hookyard.receiver.ingest;
 
 import io.hookyard.common.id.Ids;
-import io.hookyard.receiver.outbox.OutboxEntry;
-import io.hookyard.receiver.outbox.OutboxRepository;
+import io.hookyard.receiver.config.ReceiverConfig;
 import io.hookyard.receiver.requestlog.RequestLog;
+import io.hookyard.receiver.requestlog.RequestLogEntry;
 import io.hookyard.receiver.source.ActiveSource;
 import io.hookyard.receiver.vendor.EventFacts;
 import io.hookyard.receiver.vendor.IncomingRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** Commits an accepted event, its outbox entry and its request log entry in one transaction. */
+/**
+ * Commits an accepted event, its outbox entry and its request log entry together, through the group
+ * committer, and returns only once they are committed.
+ */
 @ApplicationScoped
 public class EventWriter {
-  private final StoredEventRepository events;
-  private final OutboxRepository outbox;
+  private final GroupCommitter committer;
   private final RequestLog requestLog;
+  private final ReceiverConfig config;
   private final Clock clock;
 
   public EventWriter(
-      StoredEventRepository events, OutboxRepository outbox, RequestLog requestLog, Clock clock) {
-    this.events = events;
-    this.outbox = outbox;
+      GroupCommitter committer, RequestLog requestLog, ReceiverConfig config, Clock clock) {
+    this.committer = committer;
     this.requestLog = requestLog;
+    this.config = config;
     this.clock = clock;
   }
 
-  @Transactional
+  /**
+   * Writes the event and waits for its commit.
+   *
+   * @throws CommitFailedException when it could not be committed in time
+   */
   public AcceptedEvent write(
       ActiveSource source, EventFacts facts, IncomingRequest request, int acceptedStatus) {
-    if (facts.vendorDeliveryId() != null) {
-      var earlier = events.findByVendorDeliveryId(source.id(), facts.vendorDeliveryId());
-      if (earlier.isPresent()) {
-        requestLog.accepted(source, request, acceptedStatus, earlier.get().id, true);
-        return new AcceptedEvent(earlier.get().id, true);
-      }
-    }
     Instant now = clock.instant();
     StoredEvent event = new StoredEvent();
     event.id = Ids.newId(Ids.EVENT, clock);
@@ -49,18 +51,28 @@ public class EventWriter {
     event.type = facts.type();
     event.subject = facts.subject();
     event.vendorDeliveryId = facts.vendorDeliveryId();
-    event.contentType = request.contentType();
+    event.contentType = request.contentType() == null ? "" : request.contentType();
     event.headers = Redaction.headers(request.headers(), source);
     event.body = request.body();
     event.receivedAt = now;
-    events.persist(event);
-    outbox.persist(OutboxEntry.dueNow(event.id, now));
-    requestLog.accepted(source, request, acceptedStatus, event.id, false);
-    return new AcceptedEvent(event.id, false);
+    RequestLogEntry log =
+        requestLog.entry(source, request, acceptedStatus, RequestLogEntry.Verdict.ACCEPTED);
+    try {
+      return committer
+          .submit(event, log)
+          .get(config.groupCommit().commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommitFailedException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new CommitFailedException(e);
+    }
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public java.util.Optional<String> findByVendorDeliveryId(String sourceId, String deliveryId) {
-    return events.findByVendorDeliveryId(sourceId, deliveryId).map(event -> event.id);
+  /** The event could not be committed; the vendor should send it again. */
+  public static class CommitFailedException extends RuntimeException {
+    CommitFailedException(Throwable cause) {
+      super("The event could not be committed", cause);
+    }
   }
 }

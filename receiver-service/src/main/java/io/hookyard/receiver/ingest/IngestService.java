@@ -144,17 +144,11 @@ public class IngestService {
       ActiveSource source, EventFacts facts, IncomingRequest request, int status) {
     try {
       return writer.write(source, facts, request, status);
-    } catch (RuntimeException e) {
-      // A concurrent redelivery of the same vendor delivery id may have won the race.
-      Optional<String> winner =
-          facts.vendorDeliveryId() == null
-              ? Optional.empty()
-              : writer.findByVendorDeliveryId(source.id(), facts.vendorDeliveryId());
-      if (winner.isPresent()) {
-        return new AcceptedEvent(winner.get(), true);
-      }
+    } catch (EventWriter.CommitFailedException e) {
       // Vendors retry a 5xx but drop a 4xx, so failing to commit must never look like bad input.
-      LOG.errorf(e, "Could not commit an event for source %s (%s)", source.id(), source.vendor());
+      LOG.warnf(
+          "Could not commit an event for source %s (%s): %s",
+          source.id(), source.vendor(), e.getCause());
       throw ProblemException.unavailable("The event could not be stored; please retry.");
     }
   }

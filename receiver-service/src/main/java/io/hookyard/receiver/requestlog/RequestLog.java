@@ -1,56 +1,43 @@
 package io.hookyard.receiver.requestlog;
 
 import io.hookyard.common.id.Ids;
+import io.hookyard.receiver.ingest.GroupCommitter;
 import io.hookyard.receiver.ingest.Redaction;
 import io.hookyard.receiver.source.ActiveSource;
 import io.hookyard.receiver.vendor.IncomingRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 
 /**
- * Writes the request log. An accepted request is logged in the transaction that commits its event;
- * any other outcome is logged in a transaction of its own.
+ * Writes the request log. Entries go through the group committer: an accepted request's entry in
+ * the same transaction as its event, any other outcome in the next batch, without making the vendor
+ * wait for it.
  */
 @ApplicationScoped
 public class RequestLog {
-  private final RequestLogRepository entries;
+  private final GroupCommitter committer;
   private final Clock clock;
 
-  public RequestLog(RequestLogRepository entries, Clock clock) {
-    this.entries = entries;
+  public RequestLog(GroupCommitter committer, Clock clock) {
+    this.committer = committer;
     this.clock = clock;
   }
 
-  /** Logs an accepted (or duplicate) request within the caller's transaction. */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public void accepted(
-      ActiveSource source, IncomingRequest request, int status, String eventId, boolean duplicate) {
-    RequestLogEntry entry = entry(source, request, status);
-    entry.verdict =
-        duplicate ? RequestLogEntry.Verdict.DUPLICATE : RequestLogEntry.Verdict.ACCEPTED;
-    entry.eventId = eventId;
-    entries.persist(entry);
-  }
-
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void handshake(ActiveSource source, IncomingRequest request, int status) {
-    RequestLogEntry entry = entry(source, request, status);
-    entry.verdict = RequestLogEntry.Verdict.HANDSHAKE;
-    entries.persist(entry);
+    committer.log(entry(source, request, status, RequestLogEntry.Verdict.HANDSHAKE));
   }
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void rejected(
       ActiveSource source, IncomingRequest request, int status, String reason, String detail) {
-    RequestLogEntry entry = entry(source, request, status);
-    entry.verdict = RequestLogEntry.Verdict.REJECTED;
+    RequestLogEntry entry = entry(source, request, status, RequestLogEntry.Verdict.REJECTED);
     entry.reason = reason;
     entry.detail = detail;
-    entries.persist(entry);
+    committer.log(entry);
   }
 
-  private RequestLogEntry entry(ActiveSource source, IncomingRequest request, int status) {
+  /** A new entry for a request of a known source; credentials in its headers are redacted. */
+  public RequestLogEntry entry(
+      ActiveSource source, IncomingRequest request, int status, RequestLogEntry.Verdict verdict) {
     RequestLogEntry entry = new RequestLogEntry();
     entry.id = Ids.newId(Ids.REQUEST, clock);
     entry.tenant = source.tenant();
@@ -58,6 +45,7 @@ public class RequestLog {
     entry.receivedAt = clock.instant();
     entry.method = request.method();
     entry.status = status;
+    entry.verdict = verdict;
     entry.headers = Redaction.headers(request.headers(), source);
     return entry;
   }

@@ -41,6 +41,7 @@ class HookBehaviourTest {
             .extract()
             .asString();
     org.junit.jupiter.api.Assertions.assertEquals("{\"verification\":\"abc-123\"}", body);
+    Fixtures.awaitRequestLog(tenant, 1);
     given()
         .auth()
         .oauth2(TestTokens.tenantViewer(tenant))
