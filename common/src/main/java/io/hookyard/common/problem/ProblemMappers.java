@@ -14,14 +14,18 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.UnwrapException;
 
 /**
  * Turns every failure that reaches a REST resource into RFC 9457 problem details. Bodies name the
  * kind of problem and what the caller can do; they never carry exception messages, class names or
- * stack traces, which go to the log under an error id instead.
+ * stack traces, which go to the log under an error id instead. Failures of asynchronous resources
+ * arrive wrapped in {@link CompletionException} and are unwrapped first.
  */
+@UnwrapException(CompletionException.class)
 public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 

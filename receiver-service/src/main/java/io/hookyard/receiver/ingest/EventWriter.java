@@ -10,9 +10,9 @@ import io.hookyard.receiver.vendor.IncomingRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Commits an accepted event, its outbox entry and its request log entry together, through the group
@@ -34,11 +34,10 @@ public class EventWriter {
   }
 
   /**
-   * Writes the event and waits for its commit.
-   *
-   * @throws CommitFailedException when it could not be committed in time
+   * Writes the event; the stage completes once it is committed, or fails with {@link
+   * CommitFailedException} when it could not be committed in time.
    */
-  public AcceptedEvent write(
+  public CompletionStage<AcceptedEvent> write(
       ActiveSource source, EventFacts facts, IncomingRequest request, int acceptedStatus) {
     Instant now = clock.instant();
     StoredEvent event = new StoredEvent();
@@ -57,16 +56,11 @@ public class EventWriter {
     event.receivedAt = now;
     RequestLogEntry log =
         requestLog.entry(source, request, acceptedStatus, RequestLogEntry.Verdict.ACCEPTED);
-    try {
-      return committer
-          .submit(event, log)
-          .get(config.groupCommit().commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CommitFailedException(e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new CommitFailedException(e);
-    }
+    return committer
+        .submit(event, log)
+        .orTimeout(config.groupCommit().commitTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionallyCompose(
+            failure -> CompletableFuture.failedFuture(new CommitFailedException(failure)));
   }
 
   /** The event could not be committed; the vendor should send it again. */

@@ -2,6 +2,7 @@ package io.hookyard.receiver.ingest;
 
 import io.hookyard.receiver.vendor.IncomingRequest;
 import io.hookyard.receiver.vendor.Reply;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -29,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/hooks/{tenant}/{source}")
 @PermitAll
+// On the event loop: the body is read without blocking, and the answer waits for the group commit
+// without holding a thread.
+@NonBlocking
 @Consumes(MediaType.WILDCARD)
 public class IngestResource {
   private final IngestService ingest;
@@ -39,7 +44,7 @@ public class IngestResource {
 
   @POST
   @Operation(summary = "Receive a webhook; answers 202 once the event is committed")
-  public Response post(
+  public CompletionStage<Response> post(
       @PathParam("tenant") String tenant,
       @PathParam("source") String source,
       @Context HttpHeaders headers,
@@ -50,7 +55,7 @@ public class IngestResource {
 
   @PUT
   @Operation(summary = "Receive a webhook sent with PUT")
-  public Response put(
+  public CompletionStage<Response> put(
       @PathParam("tenant") String tenant,
       @PathParam("source") String source,
       @Context HttpHeaders headers,
@@ -61,7 +66,7 @@ public class IngestResource {
 
   @PATCH
   @Operation(summary = "Receive a webhook sent with PATCH")
-  public Response patch(
+  public CompletionStage<Response> patch(
       @PathParam("tenant") String tenant,
       @PathParam("source") String source,
       @Context HttpHeaders headers,
@@ -72,7 +77,7 @@ public class IngestResource {
 
   @GET
   @Operation(summary = "Answer a vendor's verification handshake, or a webhook sent with GET")
-  public Response get(
+  public CompletionStage<Response> get(
       @PathParam("tenant") String tenant,
       @PathParam("source") String source,
       @Context HttpHeaders headers,
@@ -82,7 +87,7 @@ public class IngestResource {
 
   @DELETE
   @Operation(summary = "Receive a webhook sent with DELETE")
-  public Response delete(
+  public CompletionStage<Response> delete(
       @PathParam("tenant") String tenant,
       @PathParam("source") String source,
       @Context HttpHeaders headers,
@@ -90,7 +95,7 @@ public class IngestResource {
     return receive("DELETE", tenant, source, headers, uri, null);
   }
 
-  private Response receive(
+  private CompletionStage<Response> receive(
       String method, String tenant, String source, HttpHeaders headers, UriInfo uri, byte[] body) {
     IncomingRequest request =
         new IncomingRequest(
@@ -100,7 +105,10 @@ public class IngestResource {
             uri.getQueryParameters(),
             headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
             body == null ? new byte[0] : body);
-    Reply reply = ingest.receive(tenant, source, request);
+    return ingest.receive(tenant, source, request).thenApply(IngestResource::toResponse);
+  }
+
+  private static Response toResponse(Reply reply) {
     Response.ResponseBuilder response = Response.status(reply.status());
     if (reply.contentType() != null) {
       response.type(reply.contentType()).entity(reply.body());

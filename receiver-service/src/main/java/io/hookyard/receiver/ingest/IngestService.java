@@ -15,11 +15,15 @@ import io.hookyard.receiver.vendor.VendorAdapters;
 import io.hookyard.receiver.vendor.VendorProfile;
 import io.hookyard.receiver.vendor.VerificationContext;
 import io.hookyard.receiver.vendor.VerificationFailure;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,22 +64,39 @@ public class IngestService {
     this.clock = clock;
   }
 
-  public Reply receive(String tenant, String sourceName, IncomingRequest request) {
-    ActiveSource source =
-        directory
-            .find(tenant, sourceName)
-            // The same answer for an unknown tenant and an unknown source: nothing leaks.
-            .orElseThrow(
-                () -> ProblemException.notFound("No source is listening at this address."));
-    try {
-      return handle(source, request);
-    } catch (ProblemException e) {
-      logRejection(source, request, e.problem());
-      throw e;
-    }
+  /**
+   * Handles a request without blocking the calling thread: only a source missing from the cache is
+   * loaded on a worker, and the answer waits for the group commit asynchronously.
+   */
+  public CompletionStage<Reply> receive(String tenant, String sourceName, IncomingRequest request) {
+    return directory
+        .lookup(tenant, sourceName, Infrastructure.getDefaultWorkerPool())
+        .thenCompose(
+            found -> {
+              ActiveSource source =
+                  found.orElseThrow(
+                      // The same answer for an unknown tenant and an unknown source.
+                      () -> ProblemException.notFound("No source is listening at this address."));
+              return handleLogged(source, request);
+            });
   }
 
-  private Reply handle(ActiveSource source, IncomingRequest request) {
+  private CompletionStage<Reply> handleLogged(ActiveSource source, IncomingRequest request) {
+    CompletionStage<Reply> reply;
+    try {
+      reply = handle(source, request);
+    } catch (ProblemException e) {
+      reply = CompletableFuture.failedFuture(e);
+    }
+    return reply.whenComplete(
+        (ignored, failure) -> {
+          if (unwrap(failure) instanceof ProblemException problem) {
+            logRejection(source, request, problem.problem());
+          }
+        });
+  }
+
+  private CompletionStage<Reply> handle(ActiveSource source, IncomingRequest request) {
     VendorAdapter adapter =
         adapters
             .find(source.vendor())
@@ -92,7 +113,7 @@ public class IngestService {
       Optional<Reply> handshake = adapter.handshake(request, context);
       if (handshake.isPresent()) {
         logQuietly(() -> requestLog.handshake(source, request, handshake.get().status()));
-        return handshake.get();
+        return CompletableFuture.completedFuture(handshake.get());
       }
       adapter.verify(request, context);
     } catch (VerificationFailure failure) {
@@ -102,9 +123,12 @@ public class IngestService {
     EventFacts facts = adapter.read(request);
     // The status does not depend on the id; the request log needs it in the event's transaction.
     int status = adapter.accepted("", false).status();
-    AcceptedEvent accepted = commit(source, facts, request, status);
-    relay.signal();
-    return adapter.accepted(accepted.id(), accepted.duplicate());
+    return commit(source, facts, request, status)
+        .thenApply(
+            accepted -> {
+              relay.signal();
+              return adapter.accepted(accepted.id(), accepted.duplicate());
+            });
   }
 
   private static void requireAllowedMethod(VendorProfile profile, IncomingRequest request) {
@@ -140,17 +164,26 @@ public class IngestService {
         : url + "?" + request.rawQuery();
   }
 
-  private AcceptedEvent commit(
+  private CompletionStage<AcceptedEvent> commit(
       ActiveSource source, EventFacts facts, IncomingRequest request, int status) {
-    try {
-      return writer.write(source, facts, request, status);
-    } catch (EventWriter.CommitFailedException e) {
-      // Vendors retry a 5xx but drop a 4xx, so failing to commit must never look like bad input.
-      LOG.warnf(
-          "Could not commit an event for source %s (%s): %s",
-          source.id(), source.vendor(), e.getCause());
-      throw ProblemException.unavailable("The event could not be stored; please retry.");
-    }
+    return writer
+        .write(source, facts, request, status)
+        .exceptionallyCompose(
+            failure -> CompletableFuture.failedFuture(commitFailed(source, unwrap(failure))));
+  }
+
+  private static ProblemException commitFailed(ActiveSource source, Throwable e) {
+    // Vendors retry a 5xx but drop a 4xx, so failing to commit must never look like bad input.
+    LOG.warnf(
+        "Could not commit an event for source %s (%s): %s",
+        source.id(), source.vendor(), e.getCause());
+    return ProblemException.unavailable("The event could not be stored; please retry.");
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
   }
 
   private void logRejection(ActiveSource source, IncomingRequest request, Problem problem) {

@@ -9,8 +9,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 
 /**
  * Finds the enabled source behind a hook URL, with its decrypted secrets, and keeps the answer for
@@ -41,6 +44,19 @@ public class SourceDirectory {
     this.clock = clock;
   }
 
+  /**
+   * The source behind a hook URL, without blocking the caller: from the cache when it is fresh,
+   * otherwise loaded on {@code blocking}.
+   */
+  public CompletionStage<Optional<ActiveSource>> lookup(
+      String tenant, String name, Executor blocking) {
+    Entry entry = cache.get(tenant + "/" + name);
+    if (entry != null && !entry.expires().isBefore(clock.instant())) {
+      return CompletableFuture.completedFuture(entry.source());
+    }
+    return CompletableFuture.supplyAsync(() -> find(tenant, name), blocking);
+  }
+
   public Optional<ActiveSource> find(String tenant, String name) {
     String key = tenant + "/" + name;
     Instant now = clock.instant();
@@ -65,7 +81,7 @@ public class SourceDirectory {
         .toList();
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   Optional<ActiveSource> load(String tenant, String name) {
     return sources
         .findByName(tenant, name)
