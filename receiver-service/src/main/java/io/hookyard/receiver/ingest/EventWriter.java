@@ -55,7 +55,8 @@ public class EventWriter {
     event.body = request.body();
     event.receivedAt = now;
     RequestLogEntry log =
-        requestLog.entry(source, request, acceptedStatus, RequestLogEntry.Verdict.ACCEPTED);
+        requestLog.entry(
+            source, request, acceptedStatus, RequestLogEntry.Verdict.ACCEPTED, event.headers);
     return committer
         .submit(event, log)
         .orTimeout(config.groupCommit().commitTimeout().toMillis(), TimeUnit.MILLISECONDS)

@@ -50,6 +50,9 @@ public class GroupCommitter {
   record LogWrite(RequestLogEntry log) implements Write {}
 
   private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+  // An event and its log entry share one headers map; it is written as JSON once per batch.
+  private final ThreadLocal<Map<Object, String>> headersJson =
+      ThreadLocal.withInitial(java.util.IdentityHashMap::new);
   private final ObjectMapper json = new ObjectMapper();
   private final AgroalDataSource dataSource;
   private final ReceiverConfig.GroupCommit config;
@@ -146,6 +149,7 @@ public class GroupCommitter {
   }
 
   private void commit(List<Write> batch) {
+    headersJson.get().clear();
     List<EventWrite> events = new ArrayList<>();
     List<RequestLogEntry> logs = new ArrayList<>();
     for (Write write : batch) {
@@ -237,7 +241,7 @@ public class GroupCommitter {
     insert.setString(8, event.operation);
     insert.setString(9, event.vendorDeliveryId);
     insert.setString(10, event.contentType);
-    insert.setString(11, toJson(event.headers));
+    insert.setString(11, headersJson(event.headers));
     insert.setBytes(12, event.body);
     insert.setObject(13, timestamp(event.receivedAt));
   }
@@ -286,7 +290,7 @@ public class GroupCommitter {
         insert.setInt(7, log.status);
         insert.setString(8, log.reason);
         insert.setString(9, log.detail);
-        insert.setString(10, toJson(log.headers));
+        insert.setString(10, headersJson(log.headers));
         insert.setString(11, log.eventId);
         insert.addBatch();
       }
@@ -300,6 +304,10 @@ public class GroupCommitter {
         event.done().completeExceptionally(cause);
       }
     }
+  }
+
+  private String headersJson(Map<String, List<String>> headers) {
+    return headersJson.get().computeIfAbsent(headers, this::toJson);
   }
 
   private String toJson(Object value) {

@@ -2,6 +2,7 @@ package io.hookyard.receiver.outbox;
 
 import io.cloudevents.CloudEvent;
 import io.hookyard.common.worker.Backoff;
+import io.hookyard.common.worker.PeerPause;
 import io.hookyard.receiver.config.ReceiverConfig;
 import io.hookyard.receiver.ingest.StoredEvent;
 import io.hookyard.receiver.ingest.StoredEventRepository;
@@ -28,6 +29,7 @@ public class OutboxForwarder {
   private final RulesGateway rules;
   private final ReceiverConfig.Outbox config;
   private final Backoff backoff;
+  private final PeerPause peerPause;
   private final Clock clock;
 
   public OutboxForwarder(
@@ -41,6 +43,7 @@ public class OutboxForwarder {
     this.rules = rules;
     this.config = config.outbox();
     this.backoff = new Backoff(this.config.initialBackoff(), this.config.maxBackoff());
+    this.peerPause = new PeerPause(backoff);
     this.clock = clock;
   }
 
@@ -59,9 +62,16 @@ public class OutboxForwarder {
     }
   }
 
-  /** Forwards one batch; true when a full batch went, so there may be more right away. */
+  /**
+   * Forwards one batch unless the peer failed recently; true when a full batch went, so there may
+   * be more right away.
+   */
+  public boolean forwardIfPeerUp() {
+    return !peerPause.isPaused(clock.instant()) && forwardBatch();
+  }
+
   @Transactional
-  public boolean forwardBatch() {
+  boolean forwardBatch() {
     Instant now = clock.instant();
     List<OutboxEntry> due = outbox.lockDue(now, config.batchSize());
     if (due.isEmpty()) {
@@ -72,8 +82,10 @@ public class OutboxForwarder {
     } catch (RuntimeException e) {
       LOG.warnf("rules-service did not take %d events, they wait in the outbox: %s", due.size(), e);
       due.forEach(entry -> scheduleRetry(entry, now, e));
+      peerPause.failed(now);
       return false;
     }
+    peerPause.succeeded();
     due.forEach(outbox::delete);
     return due.size() == config.batchSize();
   }

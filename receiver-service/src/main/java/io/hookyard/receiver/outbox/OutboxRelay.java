@@ -21,7 +21,7 @@ public class OutboxRelay {
     this.forwarder = forwarder;
     this.worker =
         new SignalledWorker(
-            "outbox-relay", config.outbox().pollInterval(), forwarder::forwardBatch);
+            "outbox-relay", config.outbox().pollInterval(), forwarder::forwardIfPeerUp);
   }
 
   void start(@Observes StartupEvent event) {

@@ -7,6 +7,8 @@ import io.hookyard.receiver.source.ActiveSource;
 import io.hookyard.receiver.vendor.IncomingRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the request log. Entries go through the group committer: an accepted request's entry in
@@ -24,20 +26,40 @@ public class RequestLog {
   }
 
   public void handshake(ActiveSource source, IncomingRequest request, int status) {
-    committer.log(entry(source, request, status, RequestLogEntry.Verdict.HANDSHAKE));
+    committer.log(
+        entry(
+            source,
+            request,
+            status,
+            RequestLogEntry.Verdict.HANDSHAKE,
+            Redaction.headers(request.headers(), source)));
   }
 
   public void rejected(
       ActiveSource source, IncomingRequest request, int status, String reason, String detail) {
-    RequestLogEntry entry = entry(source, request, status, RequestLogEntry.Verdict.REJECTED);
+    RequestLogEntry entry =
+        entry(
+            source,
+            request,
+            status,
+            RequestLogEntry.Verdict.REJECTED,
+            Redaction.headers(request.headers(), source));
     entry.reason = reason;
     entry.detail = detail;
     committer.log(entry);
   }
 
-  /** A new entry for a request of a known source; credentials in its headers are redacted. */
+  /**
+   * A new entry for a request of a known source.
+   *
+   * @param redactedHeaders the request's headers with credentials already redacted
+   */
   public RequestLogEntry entry(
-      ActiveSource source, IncomingRequest request, int status, RequestLogEntry.Verdict verdict) {
+      ActiveSource source,
+      IncomingRequest request,
+      int status,
+      RequestLogEntry.Verdict verdict,
+      Map<String, List<String>> redactedHeaders) {
     RequestLogEntry entry = new RequestLogEntry();
     entry.id = Ids.newId(Ids.REQUEST, clock);
     entry.tenant = source.tenant();
@@ -46,7 +68,7 @@ public class RequestLog {
     entry.method = request.method();
     entry.status = status;
     entry.verdict = verdict;
-    entry.headers = Redaction.headers(request.headers(), source);
+    entry.headers = redactedHeaders;
     return entry;
   }
 }

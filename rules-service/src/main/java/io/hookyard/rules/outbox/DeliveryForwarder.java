@@ -3,6 +3,7 @@ package io.hookyard.rules.outbox;
 import io.hookyard.common.delivery.DeliveryRequest;
 import io.hookyard.common.event.CloudEventJson;
 import io.hookyard.common.worker.Backoff;
+import io.hookyard.common.worker.PeerPause;
 import io.hookyard.rules.config.RulesConfig;
 import io.hookyard.rules.matching.DeliveryRequestRecord;
 import io.hookyard.rules.matching.DeliveryRequestRepository;
@@ -30,6 +31,7 @@ public class DeliveryForwarder {
   private final DeliveryGateway delivery;
   private final RulesConfig.Outbox config;
   private final Backoff backoff;
+  private final PeerPause peerPause;
   private final Clock clock;
 
   public DeliveryForwarder(
@@ -43,6 +45,7 @@ public class DeliveryForwarder {
     this.delivery = delivery;
     this.config = config.outbox();
     this.backoff = new Backoff(this.config.initialBackoff(), this.config.maxBackoff());
+    this.peerPause = new PeerPause(backoff);
     this.clock = clock;
   }
 
@@ -61,9 +64,16 @@ public class DeliveryForwarder {
     }
   }
 
-  /** Forwards one batch; true when a full batch went, so there may be more right away. */
+  /**
+   * Forwards one batch unless the peer failed recently; true when a full batch went, so there may
+   * be more right away.
+   */
+  public boolean forwardIfPeerUp() {
+    return !peerPause.isPaused(clock.instant()) && forwardBatch();
+  }
+
   @Transactional
-  public boolean forwardBatch() {
+  boolean forwardBatch() {
     Instant now = clock.instant();
     List<DeliveryRequestRecord> due = requests.lockDue(now, config.batchSize());
     if (due.isEmpty()) {
@@ -74,8 +84,10 @@ public class DeliveryForwarder {
     } catch (RuntimeException e) {
       LOG.warnf("delivery-service did not take %d requests, they wait: %s", due.size(), e);
       due.forEach(request -> scheduleRetry(request, now, e));
+      peerPause.failed(now);
       return false;
     }
+    peerPause.succeeded();
     due.forEach(request -> request.forwardedAt = now);
     return due.size() == config.batchSize();
   }

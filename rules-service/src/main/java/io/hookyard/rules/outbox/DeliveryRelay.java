@@ -18,7 +18,7 @@ public class DeliveryRelay {
     this.forwarder = forwarder;
     this.worker =
         new SignalledWorker(
-            "delivery-relay", config.outbox().pollInterval(), forwarder::forwardBatch);
+            "delivery-relay", config.outbox().pollInterval(), forwarder::forwardIfPeerUp);
   }
 
   void start(@Observes StartupEvent event) {
