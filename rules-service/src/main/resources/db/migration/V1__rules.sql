@@ -6,6 +6,7 @@ create table subscription (
     description    text,
     enabled        boolean     not null default true,
     event_types    jsonb       not null,
+    filter         text,
     destination_id text        not null,
     created_at     timestamptz not null,
     updated_at     timestamptz not null,

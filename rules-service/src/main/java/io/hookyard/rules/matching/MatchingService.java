@@ -14,9 +14,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Takes in a batch of events and turns each match with an enabled subscription into a delivery
- * request, all in one transaction. An event seen before is skipped, so a resent batch never
- * produces a second delivery.
+ * Takes in a batch of events and turns each match with an enabled subscription (its event types,
+ * then its filter) into a delivery request, all in one transaction. An event seen before is
+ * skipped, so a resent batch never produces a second delivery.
  */
 @ApplicationScoped
 public class MatchingService {
@@ -47,8 +47,9 @@ public class MatchingService {
       if (!receivedEvents.recordIfNew(event.getId(), tenant, event.getType(), envelope, now)) {
         continue;
       }
+      EventFilterInput input = new EventFilterInput(event);
       for (Subscription subscription : subscriptions.enabledIn(tenant)) {
-        if (subscription.matchesType(event.getType())) {
+        if (subscription.matchesType(event.getType()) && input.passes(subscription.filter)) {
           requests.persist(newRequest(event.getId(), tenant, subscription, now));
           matched++;
         }

@@ -31,6 +31,9 @@ public class Subscription {
   @Column(name = "event_types", nullable = false)
   public List<String> eventTypes;
 
+  /** An OData filter on the event (see docs/filters.md), or null for every event of the types. */
+  public String filter;
+
   @Column(name = "destination_id", nullable = false)
   public String destinationId;
 

@@ -3,10 +3,13 @@ package io.hookyard.rules.subscription;
 import io.hookyard.common.id.Ids;
 import io.hookyard.common.problem.Problem;
 import io.hookyard.common.problem.ProblemException;
+import io.hookyard.rules.filter.FilterCompiler;
+import io.hookyard.rules.filter.FilterSyntaxException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Creates, replaces, reads and deletes subscriptions. */
@@ -77,19 +80,29 @@ public class SubscriptionService {
     subscription.description = request.description();
     subscription.enabled = request.enabled() == null || request.enabled();
     subscription.eventTypes = List.copyOf(request.eventTypes());
+    subscription.filter =
+        request.filter() == null || request.filter().isBlank() ? null : request.filter();
     subscription.destinationId = request.destinationId();
     subscription.updatedAt = now;
   }
 
   private static void validate(SubscriptionRequest request) {
-    List<Problem.FieldError> errors =
-        request.eventTypes().stream()
-            .filter(pattern -> !EventTypePattern.isValid(pattern))
-            .map(
-                pattern ->
-                    new Problem.FieldError(
-                        "eventTypes", "'" + pattern + "' is not an event type, 'prefix.*' or '*'"))
-            .toList();
+    List<Problem.FieldError> errors = new ArrayList<>();
+    for (String pattern : request.eventTypes()) {
+      if (!EventTypePattern.isValid(pattern)) {
+        errors.add(
+            new Problem.FieldError(
+                "eventTypes", "'" + pattern + "' is not an event type, 'prefix.*' or '*'"));
+      }
+    }
+    if (request.filter() != null && !request.filter().isBlank()) {
+      try {
+        FilterCompiler.validate(request.filter());
+      } catch (FilterSyntaxException e) {
+        // The message names the line, the column and what was expected there.
+        errors.add(new Problem.FieldError("filter", e.getMessage()));
+      }
+    }
     if (!errors.isEmpty()) {
       throw new ProblemException(
           Problem.of(400, "invalid-input", "Bad request", "The request has invalid fields.")

@@ -1,9 +1,11 @@
 package io.hookyard.rules.subscription;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
 /** A subscription as the management API shows it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionView(
     String id,
     String tenant,
@@ -11,6 +13,7 @@ public record SubscriptionView(
     String description,
     boolean enabled,
     List<String> eventTypes,
+    String filter,
     String destinationId,
     Instant createdAt,
     Instant updatedAt) {
@@ -23,6 +26,7 @@ public record SubscriptionView(
         s.description,
         s.enabled,
         List.copyOf(s.eventTypes),
+        s.filter,
         s.destinationId,
         s.createdAt,
         s.updatedAt);

@@ -74,6 +74,53 @@ class EventIntakeTest {
   }
 
   @Test
+  void aSubscriptionFilterDecidesWhichEventsOfItsTypesMatch() {
+    DeliveryStub.server.answerWith(200);
+    String tenant = TestTenants.newTenant();
+    given()
+        .auth()
+        .oauth2(TestTokens.tenantAdmin(tenant))
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name", "os-updates",
+                "eventTypes", List.of("fleet.*"),
+                "filter", "failing_policies/any(p: p/name eq 'macOS - OS version up to date')",
+                "destinationId", "dst_mdm"))
+        .post("/api/v1/tenants/{tenant}/subscriptions", tenant)
+        .then()
+        .statusCode(201);
+    String outdated = Ids.newId(Ids.EVENT);
+    String other = Ids.newId(Ids.EVENT);
+    String batch =
+        "["
+            + fleetEvent(outdated, tenant, "macOS - OS version up to date")
+            + ","
+            + fleetEvent(other, tenant, "Disk encryption enabled")
+            + "]";
+    given()
+        .contentType(ContentType.JSON)
+        .body(batch)
+        .post("/internal/v1/events")
+        .then()
+        .statusCode(204);
+
+    DeliveryStub.server.await(r -> r.bodyText().contains(outdated), 1, Duration.ofSeconds(10));
+    long created =
+        QuarkusTransaction.requiringNew()
+            .call(() -> requests.count("eventId in ?1", List.of(outdated, other)));
+    assertEquals(1, created, "only the event with the failing OS policy matches");
+  }
+
+  private static String fleetEvent(String id, String tenant, String policy) {
+    return """
+        {"specversion":"1.0","id":"%s","source":"/hooks/%s/fleet","type":"fleet.calendar",
+         "datacontenttype":"application/json","tenant":"%s",
+         "data":{"host_id":7,"host_display_name":"mac-7","failing_policies":[{"id":1,"name":"%s"}]}}"""
+        .formatted(id, tenant, tenant, policy);
+  }
+
+  @Test
   void anEventWithoutATenantIsA400Problem() {
     given()
         .contentType(ContentType.JSON)

@@ -96,6 +96,24 @@ class SubscriptionResourceTest {
         .body("errors[0].field", equalTo("eventTypes"));
   }
 
+  @Test
+  void aFilterThatDoesNotParseIsA400NamingThePosition() {
+    String tenant = TestTenants.newTenant();
+    Map<String, Object> request = new java.util.HashMap<>(body("bad-filter", List.of("*")));
+    request.put("filter", "type eq 'compute-ops/server' and (old/name eq 'x'");
+    given()
+        .auth()
+        .oauth2(TestTokens.tenantAdmin(tenant))
+        .contentType(ContentType.JSON)
+        .body(request)
+        .post(PATH, tenant)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("filter"))
+        .body("errors[0].message", org.hamcrest.Matchers.startsWith("line 1, column "));
+  }
+
   private static Map<String, Object> body(String name, List<String> types) {
     return Map.of("name", name, "eventTypes", types, "destinationId", "dst_echo");
   }
