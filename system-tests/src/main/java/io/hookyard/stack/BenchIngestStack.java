@@ -11,8 +11,8 @@ import java.util.Map;
  * Runs the stack for the durable-ingest benchmark ({@code bench/ingest.sh}): starts everything,
  * creates a GitHub source with a known secret and no rate limit, then stops rules-service and
  * delivery-service so that the receiver and PostgreSQL have the machine to themselves (accepted
- * events wait in the outbox). Writes the hook URL to the file named by the first argument and
- * waits until it is stopped.
+ * events wait in the outbox). Writes the hook URL to the file named by the first argument and waits
+ * until it is stopped.
  */
 public final class BenchIngestStack {
   private BenchIngestStack() {}
