@@ -38,3 +38,16 @@ create table delivery_request (
     constraint delivery_request_once unique (event_id, subscription_id)
 );
 create index delivery_request_due on delivery_request (next_attempt_at) where forwarded_at is null;
+
+-- The last known data of each subject (a device, a server...) per tenant and source, so that
+-- filters can compare old and new state for vendors that send only the new one. The row is locked
+-- while an event of its subject is matched, so replicas apply one subject's events one at a time.
+create table subject_state (
+    tenant     text        not null,
+    source_id  text        not null,
+    subject    text        not null,
+    data       jsonb,
+    event_id   text,
+    updated_at timestamptz not null,
+    primary key (tenant, source_id, subject)
+);

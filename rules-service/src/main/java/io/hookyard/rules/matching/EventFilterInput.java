@@ -2,25 +2,42 @@ package io.hookyard.rules.matching;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import io.cloudevents.CloudEvent;
 import io.hookyard.rules.filter.FilterCompiler;
 import io.hookyard.rules.filter.FilterContext;
 import java.io.IOException;
 
 /**
- * One event as filters see it, built on first use and shared by every subscription that filters it:
- * the envelope attributes and the data parsed as JSON. Previous state ({@code old/…}) is not
- * tracked yet, so a filter on it sees no previous state.
+ * One event as filters see it: the envelope attributes, the data, and the previous state of its
+ * subject. The filter context is built on first use and shared by every subscription that filters
+ * the event.
  */
 final class EventFilterInput {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CloudEvent event;
+  private final JsonNode data;
+  private final JsonNode previous;
   private FilterContext context;
 
-  EventFilterInput(CloudEvent event) {
+  EventFilterInput(CloudEvent event, JsonNode data, JsonNode previous) {
     this.event = event;
+    this.data = data;
+    this.previous = previous;
+  }
+
+  /** The event's data as JSON, or null when it has none or it is not JSON. */
+  static JsonNode dataOf(CloudEvent event) {
+    if (event.getData() == null) {
+      return null;
+    }
+    try {
+      JsonNode data = JSON.readTree(event.getData().toBytes());
+      return data == null || data.isMissingNode() ? null : data;
+    } catch (IOException e) {
+      // Data that is not JSON has no paths to filter on.
+      return null;
+    }
   }
 
   /** True when there is no filter, or the event passes it. */
@@ -28,25 +45,9 @@ final class EventFilterInput {
     if (filter == null) {
       return true;
     }
-    return FilterCompiler.compile(filter).matches(context());
-  }
-
-  private FilterContext context() {
     if (context == null) {
-      context = FilterContext.of(FilterContext.envelope(event), data(), null);
+      context = FilterContext.of(FilterContext.envelope(event), data, previous);
     }
-    return context;
-  }
-
-  private JsonNode data() {
-    if (event.getData() == null) {
-      return MissingNode.getInstance();
-    }
-    try {
-      return JSON.readTree(event.getData().toBytes());
-    } catch (IOException e) {
-      // Data that is not JSON has no paths to filter on.
-      return MissingNode.getInstance();
-    }
+    return FilterCompiler.compile(filter).matches(context);
   }
 }

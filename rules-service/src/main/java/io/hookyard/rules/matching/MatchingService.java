@@ -1,6 +1,8 @@
 package io.hookyard.rules.matching;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.hookyard.common.event.CloudEventJson;
 import io.hookyard.common.event.EventAttributes;
 import io.hookyard.common.id.Ids;
@@ -23,16 +25,19 @@ public class MatchingService {
   private final ReceivedEventRepository receivedEvents;
   private final DeliveryRequestRepository requests;
   private final SubscriptionRepository subscriptions;
+  private final SubjectStates states;
   private final Clock clock;
 
   public MatchingService(
       ReceivedEventRepository receivedEvents,
       DeliveryRequestRepository requests,
       SubscriptionRepository subscriptions,
+      SubjectStates states,
       Clock clock) {
     this.receivedEvents = receivedEvents;
     this.requests = requests;
     this.subscriptions = subscriptions;
+    this.states = states;
     this.clock = clock;
   }
 
@@ -47,15 +52,49 @@ public class MatchingService {
       if (!receivedEvents.recordIfNew(event.getId(), tenant, event.getType(), envelope, now)) {
         continue;
       }
-      EventFilterInput input = new EventFilterInput(event);
-      for (Subscription subscription : subscriptions.enabledIn(tenant)) {
-        if (subscription.matchesType(event.getType()) && input.passes(subscription.filter)) {
-          requests.persist(newRequest(event.getId(), tenant, subscription, now));
-          matched++;
-        }
-      }
+      matched += match(event, tenant, now);
     }
     return matched;
+  }
+
+  /**
+   * Matches one new event. When it names a subject and carries JSON data, the subject's previous
+   * state is locked and read first (for {@code old/…} and {@code changed/…}), the operation is
+   * inferred when the vendor does not state it (Created without previous state, Updated with), and
+   * the new state is saved in the same transaction.
+   */
+  private int match(CloudEvent event, String tenant, Instant now) {
+    JsonNode data = EventFilterInput.dataOf(event);
+    Object sourceId = event.getExtension(EventAttributes.SOURCE_ID);
+    boolean tracked = event.getSubject() != null && sourceId != null && data != null;
+    JsonNode previous =
+        tracked ? states.lockPrevious(tenant, sourceId.toString(), event.getSubject(), now) : null;
+    CloudEvent matched = event;
+    if (tracked && event.getExtension(EventAttributes.OPERATION) == null) {
+      String inferred = previous == null ? "Created" : "Updated";
+      matched =
+          CloudEventBuilder.v1(event).withExtension(EventAttributes.OPERATION, inferred).build();
+      receivedEvents.replaceEnvelope(event.getId(), CloudEventJson.serialize(matched));
+    }
+    EventFilterInput input = new EventFilterInput(matched, data, previous);
+    int count = 0;
+    for (Subscription subscription : subscriptions.enabledIn(tenant)) {
+      if (subscription.matchesType(event.getType()) && input.passes(subscription.filter)) {
+        requests.persist(newRequest(event.getId(), tenant, subscription, now));
+        count++;
+      }
+    }
+    if (tracked) {
+      boolean deleted = "Deleted".equals(matched.getExtension(EventAttributes.OPERATION));
+      states.save(
+          tenant,
+          sourceId.toString(),
+          event.getSubject(),
+          deleted ? null : data,
+          event.getId(),
+          now);
+    }
+    return count;
   }
 
   private DeliveryRequestRecord newRequest(

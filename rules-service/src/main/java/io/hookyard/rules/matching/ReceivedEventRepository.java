@@ -25,4 +25,14 @@ public class ReceivedEventRepository implements PanacheRepositoryBase<ReceivedEv
             .executeUpdate();
     return inserted == 1;
   }
+
+  /** Replaces the stored envelope, when matching added what the vendor left out. */
+  public void replaceEnvelope(String id, byte[] envelope) {
+    getEntityManager()
+        .createNativeQuery(
+            "update {h-schema}received_event set envelope = :envelope where id = :id")
+        .setParameter("envelope", envelope)
+        .setParameter("id", id)
+        .executeUpdate();
+  }
 }

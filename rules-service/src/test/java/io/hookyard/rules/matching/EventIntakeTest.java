@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class EventIntakeTest {
   @Inject ObjectMapper mapper;
   @Inject DeliveryRequestRepository requests;
+  @Inject ReceivedEventRepository receivedEvents;
 
   @Test
   void aMatchingEventBecomesOneDeliveryRequestEvenWhenSentTwice() throws Exception {
@@ -118,6 +119,75 @@ class EventIntakeTest {
          "datacontenttype":"application/json","tenant":"%s",
          "data":{"host_id":7,"host_display_name":"mac-7","failing_policies":[{"id":1,"name":"%s"}]}}"""
         .formatted(id, tenant, tenant, policy);
+  }
+
+  @Test
+  void transitionsAreComputedFromTheLastStateOfEachSubject() throws Exception {
+    DeliveryStub.server.answerWith(200);
+    String tenant = TestTenants.newTenant();
+    given()
+        .auth()
+        .oauth2(TestTokens.tenantAdmin(tenant))
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name",
+                "server-shutdown",
+                "eventTypes",
+                List.of("compute-ops/server"),
+                "filter",
+                "type eq 'compute-ops/server' and old/hardware/powerState eq 'ON'"
+                    + " and changed/hardware/powerState eq True",
+                "destinationId",
+                "dst_ops"))
+        .post("/api/v1/tenants/{tenant}/subscriptions", tenant)
+        .then()
+        .statusCode(201);
+
+    // The first event of a server has no previous state: it is Created and no transition.
+    String first = serverEvent(tenant, "srv-1", "ON");
+    // ON to ON is no change; ON to OFF is the shutdown; OFF to ON is not.
+    String same = serverEvent(tenant, "srv-1", "ON");
+    String shutdown = serverEvent(tenant, "srv-1", "OFF");
+    String powerOn = serverEvent(tenant, "srv-1", "ON");
+    // Another server's state is its own.
+    String otherServer = serverEvent(tenant, "srv-2", "OFF");
+
+    List<String> all = List.of(first, same, shutdown, powerOn, otherServer);
+    DeliveryStub.server.await(r -> r.bodyText().contains(shutdown), 1, Duration.ofSeconds(10));
+    List<String> matched =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    requests.list("eventId in ?1", all).stream()
+                        .map(request -> request.eventId)
+                        .toList());
+    assertEquals(List.of(shutdown), matched);
+    assertEquals("Created", operationOf(first), "no previous state: the subject was created");
+    assertEquals("Updated", operationOf(shutdown));
+  }
+
+  private String operationOf(String eventId) throws Exception {
+    byte[] envelope =
+        QuarkusTransaction.requiringNew().call(() -> receivedEvents.findById(eventId).envelope);
+    return mapper.readTree(envelope).path("operation").asText();
+  }
+
+  private String serverEvent(String tenant, String server, String powerState) {
+    String id = Ids.newId(Ids.EVENT);
+    String event =
+        """
+        {"specversion":"1.0","id":"%s","source":"/hooks/%s/com","type":"compute-ops/server",
+         "subject":"%s","datacontenttype":"application/json","tenant":"%s","sourceid":"src_com",
+         "data":{"id":"%s","name":"esx-%s","hardware":{"powerState":"%s","health":{"summary":"OK"}}}}"""
+            .formatted(id, tenant, server, tenant, server, server, powerState);
+    given()
+        .contentType(ContentType.JSON)
+        .body("[" + event + "]")
+        .post("/internal/v1/events")
+        .then()
+        .statusCode(204);
+    return id;
   }
 
   @Test
