@@ -6,6 +6,7 @@ create table subscription (
     description    text,
     enabled        boolean     not null default true,
     event_types    jsonb       not null,
+    sources        jsonb       not null default '[]',
     filter         text,
     destination_id text        not null,
     created_at     timestamptz not null,

@@ -8,7 +8,7 @@ import io.hookyard.common.event.EventAttributes;
 import io.hookyard.common.id.Ids;
 import io.hookyard.common.problem.ProblemException;
 import io.hookyard.rules.subscription.Subscription;
-import io.hookyard.rules.subscription.SubscriptionRepository;
+import io.hookyard.rules.subscription.SubscriptionIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -24,19 +24,19 @@ import java.util.List;
 public class MatchingService {
   private final ReceivedEventRepository receivedEvents;
   private final DeliveryRequestRepository requests;
-  private final SubscriptionRepository subscriptions;
+  private final SubscriptionIndex index;
   private final SubjectStates states;
   private final Clock clock;
 
   public MatchingService(
       ReceivedEventRepository receivedEvents,
       DeliveryRequestRepository requests,
-      SubscriptionRepository subscriptions,
+      SubscriptionIndex index,
       SubjectStates states,
       Clock clock) {
     this.receivedEvents = receivedEvents;
     this.requests = requests;
-    this.subscriptions = subscriptions;
+    this.index = index;
     this.states = states;
     this.clock = clock;
   }
@@ -78,8 +78,9 @@ public class MatchingService {
     }
     EventFilterInput input = new EventFilterInput(matched, data, previous);
     int count = 0;
-    for (Subscription subscription : subscriptions.enabledIn(tenant)) {
-      if (subscription.matchesType(event.getType()) && input.passes(subscription.filter)) {
+    String source = sourceId == null ? null : sourceId.toString();
+    for (Subscription subscription : index.candidates(tenant, event.getType(), source)) {
+      if (input.passes(subscription.filter)) {
         requests.persist(newRequest(event.getId(), tenant, subscription, now));
         count++;
       }

@@ -31,6 +31,11 @@ public class Subscription {
   @Column(name = "event_types", nullable = false)
   public List<String> eventTypes;
 
+  /** The ids of the sources whose events it takes; empty for every source of the tenant. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false)
+  public List<String> sources;
+
   /** An OData filter on the event (see docs/filters.md), or null for every event of the types. */
   public String filter;
 
@@ -42,6 +47,10 @@ public class Subscription {
 
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
+
+  public boolean takesSource(String sourceId) {
+    return sources == null || sources.isEmpty() || sources.contains(sourceId);
+  }
 
   public boolean matchesType(String type) {
     return eventTypes.stream().anyMatch(pattern -> EventTypePattern.matches(pattern, type));

@@ -18,5 +18,6 @@ public record SubscriptionRequest(
     @Size(max = 500) String description,
     Boolean enabled,
     @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> eventTypes,
+    @Size(max = 50) List<@NotBlank @Size(max = 64) String> sources,
     @Size(max = 4096) String filter,
     @NotBlank @Size(max = 64) String destinationId) {}

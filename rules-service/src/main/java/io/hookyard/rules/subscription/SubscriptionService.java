@@ -17,10 +17,13 @@ import java.util.List;
 @Transactional(Transactional.TxType.REQUIRED)
 public class SubscriptionService {
   private final SubscriptionRepository subscriptions;
+  private final SubscriptionIndex index;
   private final Clock clock;
 
-  public SubscriptionService(SubscriptionRepository subscriptions, Clock clock) {
+  public SubscriptionService(
+      SubscriptionRepository subscriptions, SubscriptionIndex index, Clock clock) {
     this.subscriptions = subscriptions;
+    this.index = index;
     this.clock = clock;
   }
 
@@ -37,6 +40,7 @@ public class SubscriptionService {
     subscription.createdAt = clock.instant();
     apply(subscription, request);
     subscriptions.persist(subscription);
+    index.invalidate(tenant);
     return SubscriptionView.of(subscription);
   }
 
@@ -50,11 +54,13 @@ public class SubscriptionService {
           "This tenant already has a subscription named '" + request.name() + "'.");
     }
     apply(subscription, request);
+    index.invalidate(tenant);
     return SubscriptionView.of(subscription);
   }
 
   public void delete(String tenant, String id) {
     subscriptions.delete(find(tenant, id));
+    index.invalidate(tenant);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -80,6 +86,7 @@ public class SubscriptionService {
     subscription.description = request.description();
     subscription.enabled = request.enabled() == null || request.enabled();
     subscription.eventTypes = List.copyOf(request.eventTypes());
+    subscription.sources = request.sources() == null ? List.of() : List.copyOf(request.sources());
     subscription.filter =
         request.filter() == null || request.filter().isBlank() ? null : request.filter();
     subscription.destinationId = request.destinationId();
