@@ -19,7 +19,7 @@ fi
 
 mkdir -p bench/target
 SECRET="bench-secret-$RANDOM$RANDOM"
-BODY=$(cat bench/github-push.json)
+BODY=$(cat bench/src/main/resources/github-push.json)
 SIGNATURE="sha256=$(printf '%s' "$BODY" | openssl dgst -sha256 -hmac "$SECRET" | sed 's/^.* //')"
 INFO=bench/target/stack.info
 rm -f "$INFO"

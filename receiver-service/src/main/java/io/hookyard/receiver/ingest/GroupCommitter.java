@@ -100,9 +100,12 @@ public class GroupCommitter {
     return done;
   }
 
-  /** Queues a log entry of a request that stored no event; nobody waits for it. */
+  /**
+   * Queues a log entry of a request that stored no event; nobody waits for it. Under a flood the
+   * entry is dropped rather than let the queue grow without bound.
+   */
   public void log(RequestLogEntry log) {
-    if (running) {
+    if (running && queue.size() < config.maxBatch() * 20) {
       queue.add(new LogWrite(log));
     }
   }
@@ -117,7 +120,8 @@ public class GroupCommitter {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // The writer must outlive any one batch, or every later request would wait in vain.
         LOG.errorf(e, "Group commit failed unexpectedly");
         fail(batch, e);
       } finally {
@@ -298,7 +302,7 @@ public class GroupCommitter {
     }
   }
 
-  private static void fail(List<Write> batch, Exception cause) {
+  private static void fail(List<Write> batch, Throwable cause) {
     for (Write write : batch) {
       if (write instanceof EventWrite event) {
         event.done().completeExceptionally(cause);

@@ -90,7 +90,9 @@ public class IngestService {
     }
     return reply.whenComplete(
         (ignored, failure) -> {
-          if (unwrap(failure) instanceof ProblemException problem) {
+          // Rate-limited requests are not logged: a flood of them must not become a flood of rows.
+          if (unwrap(failure) instanceof ProblemException problem
+              && problem.problem().status() != 429) {
             logRejection(source, request, problem.problem());
           }
         });
@@ -119,8 +121,17 @@ public class IngestService {
     } catch (VerificationFailure failure) {
       throw new ProblemException(
           Problem.of(failure.status(), failure.check(), "Unauthorized", failure.getMessage()));
+    } catch (ProblemException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // An adapter must answer hostile input with a verification failure; if one does not, the
+      // request is refused all the same (fail closed) rather than answered 500.
+      LOG.warnf("The %s adapter failed to verify a request: %s", source.vendor(), e.toString());
+      throw new ProblemException(
+          Problem.of(
+              401, "verification-error", "Unauthorized", "The request could not be verified."));
     }
-    EventFacts facts = adapter.read(request);
+    EventFacts facts = readFacts(adapter, source, request);
     // The status does not depend on the id; the request log needs it in the event's transaction.
     int status = adapter.accepted("", false).status();
     return commit(source, facts, request, status)
@@ -129,6 +140,30 @@ public class IngestService {
               relay.signal();
               return adapter.accepted(accepted.id(), accepted.duplicate());
             });
+  }
+
+  private static EventFacts readFacts(
+      VendorAdapter adapter, ActiveSource source, IncomingRequest request) {
+    EventFacts facts;
+    try {
+      facts = adapter.read(request);
+    } catch (ProblemException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "The %s adapter could not read a verified request: %s", source.vendor(), e.toString());
+      throw ProblemException.badRequest(
+          "unreadable-body", "The body is not what this vendor sends.");
+    }
+    // PostgreSQL text cannot hold NUL; refuse it here rather than fail a whole group commit.
+    for (String value : new String[] {facts.type(), facts.subject(), facts.vendorDeliveryId()}) {
+      if (value != null && value.indexOf('\0') >= 0) {
+        throw ProblemException.badRequest(
+            "invalid-characters",
+            "The event type, subject or delivery id contains a NUL character.");
+      }
+    }
+    return facts;
   }
 
   private static void requireAllowedMethod(VendorProfile profile, IncomingRequest request) {

@@ -15,7 +15,13 @@ import java.util.TreeMap;
 public final class Redaction {
   public static final String REDACTED = "[redacted]";
   private static final Set<String> CREDENTIAL_HEADERS =
-      Set.of("authorization", "proxy-authorization", "cookie", "x-hookyard-token", "x-api-key");
+      Set.of(
+          "authorization",
+          "proxy-authorization",
+          "cookie",
+          "x-hookyard-token",
+          "x-api-key",
+          "x-trmm-token");
 
   private Redaction() {}
 
@@ -30,9 +36,16 @@ public final class Redaction {
               CREDENTIAL_HEADERS.contains(lower)
                   || lower.equals(configured)
                   || values.stream().anyMatch(value -> carriesSecret(value, source));
-          copy.put(lower, secret ? List.of(REDACTED) : values);
+          copy.put(lower, secret ? List.of(REDACTED) : withoutNul(values));
         });
     return copy;
+  }
+
+  // PostgreSQL jsonb cannot hold NUL; such a character in a header value is dropped.
+  private static List<String> withoutNul(List<String> values) {
+    return values.stream().anyMatch(value -> value.indexOf('\0') >= 0)
+        ? values.stream().map(value -> value.replace("\0", "")).toList()
+        : values;
   }
 
   private static boolean carriesSecret(String value, ActiveSource source) {

@@ -24,6 +24,8 @@ import java.util.concurrent.Executor;
 public class SourceDirectory {
   private record Entry(Optional<ActiveSource> source, Instant expires) {}
 
+  // Bounded: requests to made-up URLs must not grow it (unknown URLs are cached as empty, too).
+  static final int MAX_ENTRIES = 10_000;
   private final ConcurrentMap<String, Entry> cache = new ConcurrentHashMap<>();
   private final SourceRepository sources;
   private final SourceSecretRepository secrets;
@@ -63,6 +65,9 @@ public class SourceDirectory {
     Entry entry = cache.get(key);
     if (entry == null || entry.expires().isBefore(now)) {
       entry = new Entry(load(tenant, name), now.plus(config.sourceCacheTime()));
+      if (cache.size() >= MAX_ENTRIES) {
+        cache.clear();
+      }
       cache.put(key, entry);
     }
     return entry.source();

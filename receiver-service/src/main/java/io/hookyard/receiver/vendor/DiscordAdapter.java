@@ -9,7 +9,6 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -134,20 +133,8 @@ public class DiscordAdapter implements VendorAdapter {
   }
 
   private static void requireFresh(String timestamp, VerificationContext context) {
-    long seconds;
-    try {
-      seconds = Long.parseLong(timestamp.trim());
-    } catch (NumberFormatException e) {
-      throw new VerificationFailure("malformed-timestamp", TIMESTAMP + " is not a number.");
-    }
-    Duration age = Duration.between(Instant.ofEpochSecond(seconds), context.clock().instant());
-    if (age.compareTo(TOLERANCE) > 0) {
-      throw new VerificationFailure("timestamp-too-old", "The request is older than 15 minutes.");
-    }
-    if (age.negated().compareTo(TOLERANCE) > 0) {
-      throw new VerificationFailure(
-          "timestamp-in-future", "The request is dated more than 15 minutes ahead.");
-    }
+    SignedTimestamps.requireWithin(
+        SignedTimestamps.parse(TIMESTAMP, timestamp), TOLERANCE, context.clock());
   }
 
   /** True when {@code publicKeyHex} is a valid key and the signature is its signature. */

@@ -49,6 +49,18 @@ class BadInputTest {
   }
 
   @Test
+  void aNulCharacterInTheSubjectIsA400AndStoresNothing() {
+    post(
+            "{\"subject\":\"a\\u0000b\"}".getBytes(StandardCharsets.UTF_8),
+            ContentType.JSON.toString())
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo("urn:hookyard:problem:invalid-characters"));
+    assertNothingStored();
+  }
+
+  @Test
   void anEmptyBodyIsA400() {
     post(new byte[0], ContentType.JSON.toString())
         .then()

@@ -185,6 +185,8 @@ class DiscordAdapterTest {
   @Test
   void aMalformedTimestampFails() {
     assertFailure("malformed-timestamp", signedAt("2026-11-22T12:00:00Z"));
+    // Beyond what an Instant can hold: refused as malformed, never an exception of its own.
+    assertFailure("malformed-timestamp", signedAt("99999999999999999"));
   }
 
   @Test

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.hookyard.rules.filter.FilterCompiler;
 import io.hookyard.rules.filter.FilterContext;
+import io.hookyard.rules.filter.FilterSyntaxException;
 import java.io.IOException;
+import org.jboss.logging.Logger;
 
 /**
  * One event as filters see it: the envelope attributes, the data, and the previous state of its
@@ -13,6 +15,7 @@ import java.io.IOException;
  * the event.
  */
 final class EventFilterInput {
+  private static final Logger LOG = Logger.getLogger(EventFilterInput.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CloudEvent event;
@@ -48,6 +51,12 @@ final class EventFilterInput {
     if (context == null) {
       context = FilterContext.of(FilterContext.envelope(event), data, previous);
     }
-    return FilterCompiler.compile(filter).matches(context);
+    try {
+      return FilterCompiler.compile(filter).matches(context);
+    } catch (FilterSyntaxException e) {
+      // Filters are checked when saved; one that no longer compiles must not block the intake.
+      LOG.warnf("A stored filter does not compile and matches nothing: %s", e.getMessage());
+      return false;
+    }
   }
 }
