@@ -188,8 +188,9 @@ final class Values {
     return null;
   }
 
+  // The shortest ISO-8601 instant with an offset is 2026-11-22T10:00Z (17 characters).
   private static boolean looksLikeDateTime(String s) {
-    return s.length() >= 20
+    return s.length() >= 17
         && s.length() <= 64
         && s.charAt(4) == '-'
         && s.charAt(7) == '-'

@@ -45,6 +45,7 @@ public class MatchingService {
   @Transactional
   public int accept(List<CloudEvent> events) {
     Instant now = clock.instant();
+    lockSubjectsInOrder(events, now);
     int matched = 0;
     for (CloudEvent event : events) {
       String tenant = tenantOf(event);
@@ -55,6 +56,27 @@ public class MatchingService {
       matched += match(event, tenant, now);
     }
     return matched;
+  }
+
+  /**
+   * Locks the state rows of every subject in the batch, in one global order, before any event is
+   * matched: two replicas whose batches hold the same subjects in different orders then wait for
+   * each other instead of deadlocking. Events are still applied in batch order afterwards.
+   */
+  private void lockSubjectsInOrder(List<CloudEvent> events, Instant now) {
+    record SubjectKey(String tenant, String source, String subject) {}
+    java.util.SortedSet<SubjectKey> keys =
+        new java.util.TreeSet<>(
+            java.util.Comparator.comparing(SubjectKey::tenant)
+                .thenComparing(SubjectKey::source)
+                .thenComparing(SubjectKey::subject));
+    for (CloudEvent event : events) {
+      Object sourceId = event.getExtension(EventAttributes.SOURCE_ID);
+      if (event.getSubject() != null && sourceId != null) {
+        keys.add(new SubjectKey(tenantOf(event), sourceId.toString(), event.getSubject()));
+      }
+    }
+    keys.forEach(key -> states.lockPrevious(key.tenant(), key.source(), key.subject(), now));
   }
 
   /**
