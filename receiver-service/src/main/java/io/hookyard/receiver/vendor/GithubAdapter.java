@@ -1,6 +1,7 @@
 package io.hookyard.receiver.vendor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookyard.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -51,12 +52,21 @@ public class GithubAdapter implements VendorAdapter {
 
   @Override
   public EventFacts read(IncomingRequest request) {
-    JsonNode json = JsonBodies.require(request);
+    JsonNode json = FormBodies.isForm(request) ? formPayload(request) : JsonBodies.require(request);
     String event = request.header("X-GitHub-Event");
     return new EventFacts(
         "github." + (event == null ? "unknown" : event),
         JsonBodies.text(json, "/repository/full_name"),
         null,
         request.header("X-GitHub-Delivery"));
+  }
+
+  // A hook set to form content sends the same JSON as the form field `payload`.
+  private static JsonNode formPayload(IncomingRequest request) {
+    String payload = FormBodies.first(FormBodies.parse(request.body()), "payload");
+    if (payload == null) {
+      throw ProblemException.badRequest("missing-payload", "The form has no payload field.");
+    }
+    return JsonBodies.parse(Signatures.utf8(payload));
   }
 }

@@ -82,6 +82,25 @@ class GithubAdapterTest {
   }
 
   @Test
+  void aHookSetToFormContentIsVerifiedOnTheRawFormAndReadFromItsPayload() {
+    String form =
+        "payload="
+            + java.net.URLEncoder.encode(
+                "{\"repository\":{\"full_name\":\"octocat/Hello-World\"}}",
+                java.nio.charset.StandardCharsets.UTF_8);
+    String signature =
+        "sha256=" + Signatures.hex(Signatures.hmacSha256(SECRET, Signatures.utf8(form)));
+    var request =
+        TestRequests.post(form)
+            .contentType("application/x-www-form-urlencoded")
+            .header("X-Hub-Signature-256", signature)
+            .header("X-GitHub-Event", "push")
+            .build();
+    assertDoesNotThrow(() -> adapter.verify(request, TestRequests.context(NOW, SECRET)));
+    assertEquals("octocat/Hello-World", adapter.read(request).subject());
+  }
+
+  @Test
   void offersASampleForEveryEventTypeItNames() {
     assertTrue(adapter.profile().samples().stream().allMatch(s -> s.payload().startsWith("{")));
   }
