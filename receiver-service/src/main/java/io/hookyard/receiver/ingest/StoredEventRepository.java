@@ -2,13 +2,7 @@ package io.hookyard.receiver.ingest;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 
+/** Reads accepted events; they are written by the {@link GroupCommitter}. */
 @ApplicationScoped
-public class StoredEventRepository implements PanacheRepositoryBase<StoredEvent, String> {
-
-  public Optional<StoredEvent> findByVendorDeliveryId(String sourceId, String vendorDeliveryId) {
-    return find("sourceId = ?1 and vendorDeliveryId = ?2", sourceId, vendorDeliveryId)
-        .firstResultOptional();
-  }
-}
+public class StoredEventRepository implements PanacheRepositoryBase<StoredEvent, String> {}

@@ -22,11 +22,4 @@ public class OutboxEntry {
 
   @Column(name = "last_error")
   public String lastError;
-
-  public static OutboxEntry dueNow(String eventId, Instant now) {
-    OutboxEntry entry = new OutboxEntry();
-    entry.eventId = eventId;
-    entry.nextAttemptAt = now;
-    return entry;
-  }
 }

@@ -27,8 +27,4 @@ public class SourceSecret {
   /** When a replaced secret stops verifying; null while it is the current one. */
   @Column(name = "expires_at")
   public Instant expiresAt;
-
-  public boolean verifiesAt(Instant now) {
-    return expiresAt == null || expiresAt.isAfter(now);
-  }
 }

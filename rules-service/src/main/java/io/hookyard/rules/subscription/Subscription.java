@@ -51,8 +51,4 @@ public class Subscription {
   public boolean takesSource(String sourceId) {
     return sources == null || sources.isEmpty() || sources.contains(sourceId);
   }
-
-  public boolean matchesType(String type) {
-    return eventTypes.stream().anyMatch(pattern -> EventTypePattern.matches(pattern, type));
-  }
 }
