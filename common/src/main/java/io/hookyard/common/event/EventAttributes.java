@@ -23,5 +23,11 @@ public final class EventAttributes {
   /** Created, Updated or Deleted, where the vendor states it. */
   public static final String OPERATION = "operation";
 
+  /**
+   * The subject's state before the event as JSON text, where the vendor sends it along; filters
+   * then read {@code old/…} from it rather than from the state rules-service remembers.
+   */
+  public static final String PREVIOUS_DATA = "previousdata";
+
   private EventAttributes() {}
 }

@@ -26,6 +26,8 @@ public final class RecordingServer implements AutoCloseable {
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final List<Recorded> refused = new CopyOnWriteArrayList<>();
   private volatile int status = 200;
+  private final List<Map.Entry<Predicate<Recorded>, Integer>> exceptions =
+      new CopyOnWriteArrayList<>();
 
   /** One request as it arrived; header names are lower case. */
   public record Recorded(
@@ -65,7 +67,6 @@ public final class RecordingServer implements AutoCloseable {
     exchange
         .getRequestHeaders()
         .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-    int answer = status;
     Recorded recorded =
         new Recorded(
             Instant.now(),
@@ -73,6 +74,12 @@ public final class RecordingServer implements AutoCloseable {
             exchange.getRequestURI().toString(),
             headers,
             body);
+    int answer =
+        exceptions.stream()
+            .filter(exception -> exception.getKey().test(recorded))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(status);
     (answer < 300 ? requests : refused).add(recorded);
     exchange.sendResponseHeaders(answer, -1);
     exchange.close();
@@ -88,6 +95,11 @@ public final class RecordingServer implements AutoCloseable {
    */
   public void answerWith(int status) {
     this.status = status;
+  }
+
+  /** Answers requests that match {@code when} with {@code status}, whatever the default is. */
+  public void answerWith(Predicate<Recorded> when, int status) {
+    exceptions.add(Map.entry(when, status));
   }
 
   public List<Recorded> requests() {

@@ -1,17 +1,32 @@
 package io.hookyard.receiver.outbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.hookyard.common.event.EventAttributes;
 import io.hookyard.receiver.ingest.StoredEvent;
+import io.hookyard.receiver.vendor.VendorAdapters;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import org.jboss.logging.Logger;
 
-/** Wraps a stored event in its CloudEvents 1.0 envelope. */
-final class EventEnvelopes {
-  private EventEnvelopes() {}
+/**
+ * Wraps a stored event in its CloudEvents 1.0 envelope, with the subject's previous state where the
+ * vendor sent it along.
+ */
+@ApplicationScoped
+class EventEnvelopes {
+  private static final Logger LOG = Logger.getLogger(EventEnvelopes.class);
 
-  static CloudEvent envelope(StoredEvent event) {
+  private final VendorAdapters adapters;
+
+  EventEnvelopes(VendorAdapters adapters) {
+    this.adapters = adapters;
+  }
+
+  CloudEvent envelope(StoredEvent event) {
     CloudEventBuilder builder =
         CloudEventBuilder.v1()
             .withId(event.id)
@@ -32,6 +47,19 @@ final class EventEnvelopes {
     if (event.vendorDeliveryId != null) {
       builder.withExtension(EventAttributes.VENDOR_DELIVERY_ID, event.vendorDeliveryId);
     }
+    previousState(event)
+        .ifPresent(
+            previous -> builder.withExtension(EventAttributes.PREVIOUS_DATA, previous.toString()));
     return builder.build();
+  }
+
+  private Optional<JsonNode> previousState(StoredEvent event) {
+    try {
+      return adapters.find(event.vendor).flatMap(adapter -> adapter.previousState(event.body));
+    } catch (RuntimeException e) {
+      // The event still goes; filters then compare with the state rules-service remembers.
+      LOG.warnf("Could not read the previous state the vendor sent with event %s: %s", event.id, e);
+      return Optional.empty();
+    }
   }
 }

@@ -27,6 +27,7 @@ public class OutboxForwarder {
   private final OutboxRepository outbox;
   private final StoredEventRepository events;
   private final RulesGateway rules;
+  private final EventEnvelopes envelopes;
   private final ReceiverConfig.Outbox config;
   private final Backoff backoff;
   private final PeerPause peerPause;
@@ -36,11 +37,13 @@ public class OutboxForwarder {
       OutboxRepository outbox,
       StoredEventRepository events,
       RulesGateway rules,
+      EventEnvelopes envelopes,
       ReceiverConfig config,
       Clock clock) {
     this.outbox = outbox;
     this.events = events;
     this.rules = rules;
+    this.envelopes = envelopes;
     this.config = config.outbox();
     this.backoff = new Backoff(this.config.initialBackoff(), this.config.maxBackoff());
     this.peerPause = new PeerPause(backoff);
@@ -94,7 +97,7 @@ public class OutboxForwarder {
     List<String> ids = due.stream().map(entry -> entry.eventId).toList();
     Map<String, StoredEvent> byId = new HashMap<>();
     events.list("id in ?1", ids).forEach(event -> byId.put(event.id, event));
-    return ids.stream().map(byId::get).map(EventEnvelopes::envelope).toList();
+    return ids.stream().map(byId::get).map(envelopes::envelope).toList();
   }
 
   private void scheduleRetry(OutboxEntry entry, Instant now, RuntimeException cause) {

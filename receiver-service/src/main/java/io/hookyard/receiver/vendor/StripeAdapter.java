@@ -1,9 +1,11 @@
 package io.hookyard.receiver.vendor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Stripe: {@code Stripe-Signature: t=<unix>,v1=<hex>[,v1=<hex>...]}, each {@code v1} the hex
@@ -78,6 +80,39 @@ public class StripeAdapter implements VendorAdapter {
         subject,
         EventOperations.of(type),
         JsonBodies.text(json, "/id"));
+  }
+
+  /**
+   * Stripe sends the changed attributes' earlier values in {@code data.previous_attributes}; laid
+   * over a copy of {@code data.object} they give the object as it was. Nested objects hold only
+   * their changed keys, so they are laid over recursively; arrays come whole and replace.
+   */
+  @Override
+  public Optional<JsonNode> previousState(byte[] body) {
+    JsonNode data = JsonBodies.parse(body);
+    JsonNode previous = data.at("/data/previous_attributes");
+    if (!previous.isObject() || !data.at("/data/object").isObject()) {
+      return Optional.empty();
+    }
+    ObjectNode before = data.deepCopy();
+    ObjectNode object = (ObjectNode) before.get("data").get("object");
+    overlay(object, (ObjectNode) previous);
+    ((ObjectNode) before.get("data")).remove("previous_attributes");
+    return Optional.of(before);
+  }
+
+  private static void overlay(ObjectNode target, ObjectNode earlier) {
+    earlier
+        .properties()
+        .forEach(
+            field -> {
+              JsonNode current = target.get(field.getKey());
+              if (current instanceof ObjectNode nested && field.getValue() instanceof ObjectNode) {
+                overlay(nested, (ObjectNode) field.getValue());
+              } else {
+                target.set(field.getKey(), field.getValue().deepCopy());
+              }
+            });
   }
 
   /** The first {@code t} and every {@code v1} of a {@code Stripe-Signature} header. */

@@ -1,5 +1,6 @@
 package io.hookyard.receiver.vendor;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -50,6 +51,17 @@ public interface VendorAdapter {
    *     sends
    */
   EventFacts read(IncomingRequest request);
+
+  /**
+   * The subject's state before this event, where the vendor sends it along (Stripe's {@code
+   * previous_attributes}), in the same shape as the event's data so that filters can compare {@code
+   * old/…} with {@code new/…} path by path. Rules-service prefers it to the state it remembers.
+   * Called when the event is forwarded, never on the ingest path; {@code body} is the stored body,
+   * which the adapter accepted.
+   */
+  default Optional<JsonNode> previousState(byte[] body) {
+    return Optional.empty();
+  }
 
   /** The answer to an accepted event: 202 with its id unless the vendor wants something else. */
   default Reply accepted(String eventId, boolean duplicate) {

@@ -3,6 +3,7 @@ package io.hookyard.receiver.vendor;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Base64;
@@ -140,6 +141,28 @@ class StripeAdapterTest {
     assertEquals("stripe.customer.subscription.deleted", facts.type());
     assertEquals("sub_1QhK0aLkdIwHu7ixYt3sVb91", facts.subject());
     assertEquals("Deleted", facts.operation());
+  }
+
+  @Test
+  void thePreviousAttributesLaidOverTheObjectAreThePreviousState() {
+    String updated =
+        """
+        {"id":"evt_1","type":"customer.subscription.updated",
+         "data":{"object":{"id":"sub_1","status":"active","plan":{"id":"gold","amount":2000},
+                           "items":[1,2]},
+                 "previous_attributes":{"status":"trialing","plan":{"amount":1000},
+                                        "items":[1]}}}""";
+    var previous = adapter.previousState(updated.getBytes()).orElseThrow();
+    assertEquals("trialing", previous.at("/data/object/status").asText());
+    assertEquals(1000, previous.at("/data/object/plan/amount").asInt());
+    assertEquals("gold", previous.at("/data/object/plan/id").asText(), "unchanged keys stay");
+    assertEquals(1, previous.at("/data/object/items").size(), "arrays are replaced whole");
+    assertTrue(previous.at("/data/previous_attributes").isMissingNode());
+  }
+
+  @Test
+  void anEventWithoutPreviousAttributesHasNoPreviousState() {
+    assertTrue(adapter.previousState(BODY.getBytes()).isEmpty());
   }
 
   private static IncomingRequest signed(String body, String header) {

@@ -3,10 +3,12 @@ package io.hookyard.rules.matching;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
+import io.hookyard.common.event.EventAttributes;
 import io.hookyard.rules.filter.FilterCompiler;
 import io.hookyard.rules.filter.FilterContext;
 import io.hookyard.rules.filter.FilterSyntaxException;
 import java.io.IOException;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,6 +42,21 @@ final class EventFilterInput {
     } catch (IOException e) {
       // Data that is not JSON has no paths to filter on.
       return null;
+    }
+  }
+
+  /** The subject's previous state as the vendor sent it along, when it did and it is JSON. */
+  static Optional<JsonNode> previousDataOf(CloudEvent event) {
+    Object previous = event.getExtension(EventAttributes.PREVIOUS_DATA);
+    if (previous == null) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode data = JSON.readTree(previous.toString());
+      return data == null || data.isMissingNode() ? Optional.empty() : Optional.of(data);
+    } catch (IOException e) {
+      LOG.warnf("Event %s carries a previous state that is not JSON; it is ignored", event.getId());
+      return Optional.empty();
     }
   }
 

@@ -81,16 +81,19 @@ public class MatchingService {
 
   /**
    * Matches one new event. When it names a subject and carries JSON data, the subject's previous
-   * state is locked and read first (for {@code old/…} and {@code changed/…}), the operation is
-   * inferred when the vendor does not state it (Created without previous state, Updated with), and
-   * the new state is saved in the same transaction.
+   * state is locked and read first (for {@code old/…} and {@code changed/…}; a previous state the
+   * vendor sent along takes its place), the operation is inferred when the vendor does not state it
+   * (Created without previous state, Updated with), and the new state is saved in the same
+   * transaction.
    */
   private int match(CloudEvent event, String tenant, Instant now) {
     JsonNode data = EventFilterInput.dataOf(event);
     Object sourceId = event.getExtension(EventAttributes.SOURCE_ID);
     boolean tracked = event.getSubject() != null && sourceId != null && data != null;
-    JsonNode previous =
+    JsonNode remembered =
         tracked ? states.lockPrevious(tenant, sourceId.toString(), event.getSubject(), now) : null;
+    // What the vendor says the subject looked like wins over what we remember of it.
+    JsonNode previous = EventFilterInput.previousDataOf(event).orElse(remembered);
     CloudEvent matched = event;
     if (tracked && event.getExtension(EventAttributes.OPERATION) == null) {
       String inferred = previous == null ? "Created" : "Updated";

@@ -3,6 +3,7 @@ package io.hookyard.rules.subscription;
 import io.hookyard.common.id.Ids;
 import io.hookyard.common.problem.Problem;
 import io.hookyard.common.problem.ProblemException;
+import io.hookyard.rules.destination.Destinations;
 import io.hookyard.rules.filter.FilterCompiler;
 import io.hookyard.rules.filter.FilterSyntaxException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,17 +19,22 @@ import java.util.List;
 public class SubscriptionService {
   private final SubscriptionRepository subscriptions;
   private final SubscriptionIndex index;
+  private final Destinations destinations;
   private final Clock clock;
 
   public SubscriptionService(
-      SubscriptionRepository subscriptions, SubscriptionIndex index, Clock clock) {
+      SubscriptionRepository subscriptions,
+      SubscriptionIndex index,
+      Destinations destinations,
+      Clock clock) {
     this.subscriptions = subscriptions;
     this.index = index;
+    this.destinations = destinations;
     this.clock = clock;
   }
 
   public SubscriptionView create(String tenant, SubscriptionRequest request) {
-    validate(request);
+    validate(tenant, request);
     if (subscriptions.nameTaken(tenant, request.name())) {
       throw ProblemException.conflict(
           "subscription-exists",
@@ -45,7 +51,7 @@ public class SubscriptionService {
   }
 
   public SubscriptionView replace(String tenant, String id, SubscriptionRequest request) {
-    validate(request);
+    validate(tenant, request);
     Subscription subscription = find(tenant, id);
     if (!subscription.name.equals(request.name())
         && subscriptions.nameTaken(tenant, request.name())) {
@@ -93,7 +99,11 @@ public class SubscriptionService {
     subscription.updatedAt = now;
   }
 
-  private static void validate(SubscriptionRequest request) {
+  /**
+   * Checks every field and reports all problems at once; the destination is asked of
+   * delivery-service only when the rest is valid, so a bad request costs no remote call.
+   */
+  private void validate(String tenant, SubscriptionRequest request) {
     List<Problem.FieldError> errors = new ArrayList<>();
     for (String pattern : request.eventTypes()) {
       if (!EventTypePattern.isValid(pattern)) {
@@ -109,6 +119,11 @@ public class SubscriptionService {
         // The message names the line, the column and what was expected there.
         errors.add(new Problem.FieldError("filter", e.getMessage()));
       }
+    }
+    if (errors.isEmpty() && !destinations.exists(tenant, request.destinationId())) {
+      errors.add(
+          new Problem.FieldError(
+              "destinationId", "this tenant has no destination '" + request.destinationId() + "'"));
     }
     if (!errors.isEmpty()) {
       throw new ProblemException(

@@ -125,24 +125,7 @@ class EventIntakeTest {
   void transitionsAreComputedFromTheLastStateOfEachSubject() throws Exception {
     DeliveryStub.server.answerWith(200);
     String tenant = TestTenants.newTenant();
-    given()
-        .auth()
-        .oauth2(TestTokens.tenantAdmin(tenant))
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "name",
-                "server-shutdown",
-                "eventTypes",
-                List.of("compute-ops/server"),
-                "filter",
-                "type eq 'compute-ops/server' and old/hardware/powerState eq 'ON'"
-                    + " and changed/hardware/powerState eq True",
-                "destinationId",
-                "dst_ops"))
-        .post("/api/v1/tenants/{tenant}/subscriptions", tenant)
-        .then()
-        .statusCode(201);
+    createShutdownSubscription(tenant);
 
     // The first event of a server has no previous state: it is Created and no transition.
     String first = serverEvent(tenant, "srv-1", "ON");
@@ -167,20 +150,78 @@ class EventIntakeTest {
     assertEquals("Updated", operationOf(shutdown));
   }
 
+  @Test
+  void aPreviousStateTheVendorSendsWinsOverTheRememberedOne() throws Exception {
+    DeliveryStub.server.answerWith(200);
+    String tenant = TestTenants.newTenant();
+    createShutdownSubscription(tenant);
+
+    serverEvent(tenant, "srv-3", "ON", null);
+    // Remembered: ON, so this would be a shutdown; the vendor says the server was already OFF.
+    String stillOff = serverEvent(tenant, "srv-3", "OFF", "OFF");
+    // Never seen before, so nothing is remembered; the vendor says it was ON.
+    String shutdown = serverEvent(tenant, "srv-4", "OFF", "ON");
+
+    DeliveryStub.server.await(r -> r.bodyText().contains(shutdown), 1, Duration.ofSeconds(10));
+    List<String> matched =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    requests.list("eventId in ?1", List.of(stillOff, shutdown)).stream()
+                        .map(request -> request.eventId)
+                        .toList());
+    assertEquals(List.of(shutdown), matched);
+    assertEquals("Updated", operationOf(shutdown), "a subject with a previous state was updated");
+  }
+
+  private void createShutdownSubscription(String tenant) {
+    given()
+        .auth()
+        .oauth2(TestTokens.tenantAdmin(tenant))
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name",
+                "server-shutdown",
+                "eventTypes",
+                List.of("compute-ops/server"),
+                "filter",
+                "type eq 'compute-ops/server' and old/hardware/powerState eq 'ON'"
+                    + " and changed/hardware/powerState eq True",
+                "destinationId",
+                "dst_ops"))
+        .post("/api/v1/tenants/{tenant}/subscriptions", tenant)
+        .then()
+        .statusCode(201);
+  }
+
   private String operationOf(String eventId) throws Exception {
     byte[] envelope =
         QuarkusTransaction.requiringNew().call(() -> receivedEvents.findById(eventId).envelope);
     return mapper.readTree(envelope).path("operation").asText();
   }
 
-  private String serverEvent(String tenant, String server, String powerState) {
+  private String serverEvent(String tenant, String server, String powerState) throws Exception {
+    return serverEvent(tenant, server, powerState, null);
+  }
+
+  /** Sends one server event; {@code sentPowerState} is the earlier state the vendor sends along. */
+  private String serverEvent(String tenant, String server, String powerState, String sentPowerState)
+      throws Exception {
     String id = Ids.newId(Ids.EVENT);
+    // The extension's value is the earlier state as JSON text, itself a JSON string here.
+    String previous =
+        sentPowerState == null
+            ? ""
+            : ",\"previousdata\":"
+                + mapper.writeValueAsString(
+                    "{\"hardware\":{\"powerState\":\"" + sentPowerState + "\"}}");
     String event =
         """
         {"specversion":"1.0","id":"%s","source":"/hooks/%s/com","type":"compute-ops/server",
-         "subject":"%s","datacontenttype":"application/json","tenant":"%s","sourceid":"src_com",
+         "subject":"%s","datacontenttype":"application/json","tenant":"%s","sourceid":"src_com"%s,
          "data":{"id":"%s","name":"esx-%s","hardware":{"powerState":"%s","health":{"summary":"OK"}}}}"""
-            .formatted(id, tenant, server, tenant, server, server, powerState);
+            .formatted(id, tenant, server, tenant, previous, server, server, powerState);
     given()
         .contentType(ContentType.JSON)
         .body("[" + event + "]")

@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hookyard.common.testing.TestTenants;
 import io.hookyard.common.testing.TestTokens;
+import io.hookyard.rules.DeliveryStub;
 import io.hookyard.rules.RulesTest;
 import io.restassured.http.ContentType;
 import java.util.List;
@@ -112,6 +114,46 @@ class SubscriptionResourceTest {
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("filter"))
         .body("errors[0].message", org.hamcrest.Matchers.startsWith("line 1, column "));
+  }
+
+  @Test
+  void aDestinationTheTenantDoesNotHaveIsA400AndNothingIsSaved() {
+    String tenant = TestTenants.newTenant();
+    String admin = TestTokens.tenantAdmin(tenant);
+    Map<String, Object> request = new java.util.HashMap<>(body("to-nowhere", List.of("*")));
+    request.put("destinationId", DeliveryStub.MISSING);
+    given()
+        .auth()
+        .oauth2(admin)
+        .contentType(ContentType.JSON)
+        .body(request)
+        .post(PATH, tenant)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("destinationId"));
+    String lookup = "/internal/v1/tenants/" + tenant + "/destinations/" + DeliveryStub.MISSING;
+    assertTrue(
+        DeliveryStub.server.refused().stream().anyMatch(r -> r.path().equals(lookup)),
+        "the destination was looked up in the subscription's tenant");
+    given().auth().oauth2(admin).get(PATH, tenant).then().statusCode(200).body("$", hasSize(0));
+  }
+
+  @Test
+  void whenDeliveryServiceCannotConfirmTheDestinationTheAnswerIsA503() {
+    String tenant = TestTenants.newTenant();
+    Map<String, Object> request = new java.util.HashMap<>(body("unchecked", List.of("*")));
+    request.put("destinationId", DeliveryStub.UNCHECKABLE);
+    given()
+        .auth()
+        .oauth2(TestTokens.tenantAdmin(tenant))
+        .contentType(ContentType.JSON)
+        .body(request)
+        .post(PATH, tenant)
+        .then()
+        .statusCode(503)
+        .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+        .contentType("application/problem+json");
   }
 
   private static Map<String, Object> body(String name, List<String> types) {
