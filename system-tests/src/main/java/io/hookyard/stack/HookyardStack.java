@@ -21,6 +21,7 @@ public final class HookyardStack implements AutoCloseable {
   private final Map<HookyardService, Integer> ports = new EnumMap<>(HookyardService.class);
   private final Map<HookyardService, ManagedProcess> services =
       new EnumMap<>(HookyardService.class);
+  private final List<ManagedProcess> replicas = new ArrayList<>();
   private EmbeddedDatabase database;
   private String databaseUrl;
   private KeycloakServer keycloak;
@@ -102,13 +103,31 @@ public final class HookyardStack implements AutoCloseable {
   }
 
   private ManagedProcess newProcess(HookyardService service) {
+    return newProcess(service, port(service), service.module());
+  }
+
+  /**
+   * Starts one more instance of {@code service} on the same database, on a free port, and waits
+   * until it is ready; the peers keep talking to the first instance. Returns its base URL.
+   */
+  public synchronized String startReplica(HookyardService service) {
+    int port = Ports.orFree(0);
+    ManagedProcess replica =
+        newProcess(service, port, service.module() + "-replica-" + (replicas.size() + 1));
+    replicas.add(replica.start());
+    String url = "http://localhost:" + port;
+    replica.awaitHttpOk(URI.create(url + "/q/health/ready"), Duration.ofMinutes(2));
+    return url;
+  }
+
+  private ManagedProcess newProcess(HookyardService service, int port, String name) {
     Path jar =
         options.root().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("Build the services first (./mvnw package): missing " + jar);
     }
     Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("quarkus.http.port", Integer.toString(port(service)));
+    properties.put("quarkus.http.port", Integer.toString(port));
     properties.put("quarkus.datasource.jdbc.url", databaseUrl);
     properties.put("quarkus.datasource.username", database == null ? dbUser() : "postgres");
     properties.put("quarkus.oidc.auth-server-url", keycloak.issuer());
@@ -123,8 +142,8 @@ public final class HookyardStack implements AutoCloseable {
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");
     command.add(jar.toString());
-    Path log = options.logDirectory().resolve(service.module() + ".log");
-    return new ManagedProcess(service.module(), command, Map.of(), log);
+    Path log = options.logDirectory().resolve(name + ".log");
+    return new ManagedProcess(name, command, Map.of(), log);
   }
 
   private static String dbUser() {
@@ -174,7 +193,9 @@ public final class HookyardStack implements AutoCloseable {
   @Override
   public void close() {
     List<RuntimeException> failures = new ArrayList<>();
-    for (ManagedProcess process : services.values()) {
+    List<ManagedProcess> processes = new ArrayList<>(replicas);
+    processes.addAll(services.values());
+    for (ManagedProcess process : processes) {
       try {
         process.stop(Duration.ofSeconds(15));
       } catch (RuntimeException e) {

@@ -54,10 +54,20 @@ public final class ManagementClient {
 
   public JsonNode createSubscription(
       String tenant, String name, List<String> eventTypes, String destinationId) {
-    return post(
-        HookyardService.RULES,
-        "/api/v1/tenants/" + tenant + "/subscriptions",
-        Map.of("name", name, "eventTypes", eventTypes, "destinationId", destinationId));
+    return createSubscription(tenant, name, eventTypes, destinationId, null);
+  }
+
+  /** A subscription with a filter; a null filter lets every event of its types through. */
+  public JsonNode createSubscription(
+      String tenant, String name, List<String> eventTypes, String destinationId, String filter) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("name", name);
+    body.put("eventTypes", eventTypes);
+    body.put("destinationId", destinationId);
+    if (filter != null) {
+      body.put("filter", filter);
+    }
+    return post(HookyardService.RULES, "/api/v1/tenants/" + tenant + "/subscriptions", body);
   }
 
   /** One page of the delivery log, filtered by the given query parameters. */
