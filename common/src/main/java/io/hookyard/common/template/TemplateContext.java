@@ -2,6 +2,9 @@ package io.hookyard.common.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
+import io.hookyard.common.event.EventAttributes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,6 +26,15 @@ public final class TemplateContext {
     variables.put("tenant", tenant);
     variables.put("steps", steps);
     variables.put("credentials", Map.of());
+  }
+
+  /**
+   * The context of one event as it travels between the services: its data when that is JSON, and
+   * the subject's previous data from the {@code previousdata} extension when it carries one.
+   */
+  public static TemplateContext of(CloudEvent event) {
+    return of(
+        event, json(event.getData() == null ? null : event.getData().toBytes()), previous(event));
   }
 
   /** The context of one event, with its subject's previous data when there is one. */
@@ -55,8 +67,35 @@ public final class TemplateContext {
     return this;
   }
 
+  /** Why the event took the error route: the failed step (if any) and the reason. */
+  public TemplateContext withError(String step, String reason) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("step", step == null ? "" : step);
+    error.put("reason", reason);
+    variables.put("error", error);
+    return this;
+  }
+
   Map<String, Object> variables() {
     return variables;
+  }
+
+  private static JsonNode previous(CloudEvent event) {
+    Object previous = event.getExtension(EventAttributes.PREVIOUS_DATA);
+    return previous == null ? null : json(previous.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** JSON, or null for bytes that are not JSON (templates then see no data). */
+  private static JsonNode json(byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      return null;
+    }
+    try {
+      JsonNode node = TemplateHelpers.JSON.readTree(bytes);
+      return node == null || node.isMissingNode() ? null : node;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static Map<String, Object> envelope(CloudEvent event) {
@@ -71,7 +110,9 @@ public final class TemplateContext {
       envelope.put("time", event.getTime().toString());
     }
     for (String name : event.getExtensionNames()) {
-      envelope.put(name, String.valueOf(event.getExtension(name)));
+      if (!name.equals(EventAttributes.PREVIOUS_DATA)) {
+        envelope.put(name, String.valueOf(event.getExtension(name)));
+      }
     }
     return envelope;
   }
