@@ -133,6 +133,7 @@ public final class HookyardStack implements AutoCloseable {
     properties.put("quarkus.oidc.auth-server-url", keycloak.issuer());
     properties.put("quarkus.rest-client.rules.url", url(HookyardService.RULES));
     properties.put("quarkus.rest-client.delivery.url", url(HookyardService.DELIVERY));
+    properties.put("quarkus.rest-client.receiver.url", url(HookyardService.RECEIVER));
     properties.put("hookyard.receiver.public-url", url(HookyardService.RECEIVER));
     properties.putAll(options.serviceProperties());
     List<String> command = new ArrayList<>();

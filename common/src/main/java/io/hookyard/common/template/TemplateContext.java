@@ -63,7 +63,8 @@ public final class TemplateContext {
 
   /** The credentials templates may use, by name, each a map of its fields. */
   public TemplateContext withCredentials(Map<String, Map<String, String>> credentials) {
-    variables.put("credentials", Map.copyOf(credentials));
+    // Not copied: previews pass a map that answers every name with a mask.
+    variables.put("credentials", java.util.Collections.unmodifiableMap(credentials));
     return this;
   }
 

@@ -26,8 +26,11 @@ public final class RecordingServer implements AutoCloseable {
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final List<Recorded> refused = new CopyOnWriteArrayList<>();
   private volatile int status = 200;
-  private final List<Map.Entry<Predicate<Recorded>, Integer>> exceptions =
+  private final List<Map.Entry<Predicate<Recorded>, Answer>> exceptions =
       new CopyOnWriteArrayList<>();
+
+  /** A scripted answer: a status, and a JSON body when not null. */
+  private record Answer(int status, String json) {}
 
   /** One request as it arrived; header names are lower case. */
   public record Recorded(
@@ -74,14 +77,21 @@ public final class RecordingServer implements AutoCloseable {
             exchange.getRequestURI().toString(),
             headers,
             body);
-    int answer =
+    Answer answer =
         exceptions.stream()
             .filter(exception -> exception.getKey().test(recorded))
             .map(Map.Entry::getValue)
             .findFirst()
-            .orElse(status);
-    (answer < 300 ? requests : refused).add(recorded);
-    exchange.sendResponseHeaders(answer, -1);
+            .orElse(new Answer(status, null));
+    (answer.status() < 300 ? requests : refused).add(recorded);
+    if (answer.json() == null) {
+      exchange.sendResponseHeaders(answer.status(), -1);
+    } else {
+      byte[] json = answer.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(answer.status(), json.length);
+      exchange.getResponseBody().write(json);
+    }
     exchange.close();
   }
 
@@ -99,7 +109,12 @@ public final class RecordingServer implements AutoCloseable {
 
   /** Answers requests that match {@code when} with {@code status}, whatever the default is. */
   public void answerWith(Predicate<Recorded> when, int status) {
-    exceptions.add(Map.entry(when, status));
+    exceptions.add(Map.entry(when, new Answer(status, null)));
+  }
+
+  /** Answers requests that match {@code when} with {@code status} and a JSON body. */
+  public void answerWith(Predicate<Recorded> when, int status, String json) {
+    exceptions.add(Map.entry(when, new Answer(status, json)));
   }
 
   public List<Recorded> requests() {

@@ -1,10 +1,12 @@
 package io.hookyard.rules.destination;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hookyard.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -26,9 +28,21 @@ public class Destinations {
    *     than saving a subscription nobody checked
    */
   public boolean exists(String tenant, String destinationId) {
+    return baseUrl(tenant, destinationId).isPresent();
+  }
+
+  /**
+   * The destination's base URL (empty text for a destination without one, such as e-mail), or empty
+   * when the tenant has no such destination.
+   */
+  public Optional<String> baseUrl(String tenant, String destinationId) {
     int status;
+    JsonNode destination = null;
     try (Response response = client.get(tenant, destinationId)) {
       status = response.getStatus();
+      if (status == 200 && response.hasEntity()) {
+        destination = response.readEntity(JsonNode.class);
+      }
     } catch (WebApplicationException e) {
       // The client's default mapper turns error statuses into exceptions.
       status = e.getResponse().getStatus();
@@ -36,10 +50,15 @@ public class Destinations {
       throw unavailable(e.getMessage());
     }
     return switch (status) {
-      case 200 -> true;
-      case 404 -> false;
+      case 200 -> Optional.of(urlOf(destination));
+      case 404 -> Optional.empty();
       default -> throw unavailable("it answered " + status);
     };
+  }
+
+  private static String urlOf(JsonNode destination) {
+    JsonNode url = destination == null ? null : destination.get("url");
+    return url == null || !url.isTextual() ? "" : url.asText();
   }
 
   private static ProblemException unavailable(String why) {

@@ -1,10 +1,13 @@
 package io.hookyard.rules.matching;
 
+import io.hookyard.common.action.Action;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One match of an event and a subscription. It doubles as the outbox towards delivery-service:
@@ -26,6 +29,14 @@ public class DeliveryRequestRecord {
 
   @Column(name = "destination_id", nullable = false)
   public String destinationId;
+
+  /** The action as planned when the event matched. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  public Action action;
+
+  /** Why the event went straight to the error route, or null. */
+  @Column(name = "error_reason")
+  public String errorReason;
 
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.hookyard.common.event.EventAttributes;
+import io.hookyard.rules.filter.Explanation;
 import io.hookyard.rules.filter.FilterCompiler;
 import io.hookyard.rules.filter.FilterContext;
 import io.hookyard.rules.filter.FilterSyntaxException;
@@ -16,7 +17,7 @@ import org.jboss.logging.Logger;
  * subject. The filter context is built on first use and shared by every subscription that filters
  * the event.
  */
-final class EventFilterInput {
+public final class EventFilterInput {
   private static final Logger LOG = Logger.getLogger(EventFilterInput.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,14 +26,14 @@ final class EventFilterInput {
   private final JsonNode previous;
   private FilterContext context;
 
-  EventFilterInput(CloudEvent event, JsonNode data, JsonNode previous) {
+  public EventFilterInput(CloudEvent event, JsonNode data, JsonNode previous) {
     this.event = event;
     this.data = data;
     this.previous = previous;
   }
 
   /** The event's data as JSON, or null when it has none or it is not JSON. */
-  static JsonNode dataOf(CloudEvent event) {
+  public static JsonNode dataOf(CloudEvent event) {
     if (event.getData() == null) {
       return null;
     }
@@ -46,7 +47,7 @@ final class EventFilterInput {
   }
 
   /** The subject's previous state as the vendor sent it along, when it did and it is JSON. */
-  static Optional<JsonNode> previousDataOf(CloudEvent event) {
+  public static Optional<JsonNode> previousDataOf(CloudEvent event) {
     Object previous = event.getExtension(EventAttributes.PREVIOUS_DATA);
     if (previous == null) {
       return Optional.empty();
@@ -60,8 +61,19 @@ final class EventFilterInput {
     }
   }
 
+  /** Why the event does not pass the filter: its first false clause; null when it passes. */
+  public Explanation explain(String filter) {
+    if (filter == null) {
+      return null;
+    }
+    if (context == null) {
+      context = FilterContext.of(FilterContext.envelope(event), data, previous);
+    }
+    return FilterCompiler.compile(filter).explain(context);
+  }
+
   /** True when there is no filter, or the event passes it. */
-  boolean passes(String filter) {
+  public boolean passes(String filter) {
     if (filter == null) {
       return true;
     }

@@ -94,19 +94,18 @@ public class MatchingService {
         tracked ? states.lockPrevious(tenant, sourceId.toString(), event.getSubject(), now) : null;
     // What the vendor says the subject looked like wins over what we remember of it.
     JsonNode previous = EventFilterInput.previousDataOf(event).orElse(remembered);
-    CloudEvent matched = event;
-    if (tracked && event.getExtension(EventAttributes.OPERATION) == null) {
-      String inferred = previous == null ? "Created" : "Updated";
-      matched =
-          CloudEventBuilder.v1(event).withExtension(EventAttributes.OPERATION, inferred).build();
+    CloudEvent matched = withRememberedState(event, tracked, previous, remembered);
+    if (matched != event) {
       receivedEvents.replaceEnvelope(event.getId(), CloudEventJson.serialize(matched));
     }
     EventFilterInput input = new EventFilterInput(matched, data, previous);
     int count = 0;
     String source = sourceId == null ? null : sourceId.toString();
     for (Subscription subscription : index.candidates(tenant, event.getType(), source)) {
-      if (input.passes(subscription.filter)) {
-        requests.persist(newRequest(event.getId(), tenant, subscription, now));
+      ActionPlan plan =
+          input.passes(subscription.filter) ? ActionPlan.of(subscription.action, input) : null;
+      if (plan != null) {
+        requests.persist(newRequest(event.getId(), tenant, subscription, plan, now));
         count++;
       }
     }
@@ -123,14 +122,38 @@ public class MatchingService {
     return count;
   }
 
+  /**
+   * The envelope as delivered: with the operation inferred when the vendor does not state it
+   * (Created without previous state, Updated with) and the remembered previous state, so that
+   * delivery-service's templates see {@code old} and {@code changed} as the filters did.
+   */
+  private static CloudEvent withRememberedState(
+      CloudEvent event, boolean tracked, JsonNode previous, JsonNode remembered) {
+    if (!tracked) {
+      return event;
+    }
+    CloudEventBuilder builder = null;
+    if (event.getExtension(EventAttributes.OPERATION) == null) {
+      builder = CloudEventBuilder.v1(event);
+      builder.withExtension(EventAttributes.OPERATION, previous == null ? "Created" : "Updated");
+    }
+    if (event.getExtension(EventAttributes.PREVIOUS_DATA) == null && remembered != null) {
+      builder = builder == null ? CloudEventBuilder.v1(event) : builder;
+      builder.withExtension(EventAttributes.PREVIOUS_DATA, remembered.toString());
+    }
+    return builder == null ? event : builder.build();
+  }
+
   private DeliveryRequestRecord newRequest(
-      String eventId, String tenant, Subscription subscription, Instant now) {
+      String eventId, String tenant, Subscription subscription, ActionPlan plan, Instant now) {
     DeliveryRequestRecord request = new DeliveryRequestRecord();
     request.id = Ids.newId(Ids.DELIVERY, clock);
     request.tenant = tenant;
     request.eventId = eventId;
     request.subscriptionId = subscription.id;
-    request.destinationId = subscription.destinationId;
+    request.destinationId = plan.action().steps().getFirst().destinationId();
+    request.action = plan.action();
+    request.errorReason = plan.errorReason();
     request.createdAt = now;
     request.nextAttemptAt = now;
     return request;

@@ -104,7 +104,9 @@ public class DeliveryForwarder {
                     request.tenant,
                     request.subscriptionId,
                     request.destinationId,
-                    CloudEventJson.deserialize(byId.get(request.eventId).envelope)))
+                    CloudEventJson.deserialize(byId.get(request.eventId).envelope),
+                    request.action,
+                    request.errorReason))
         .toList();
   }
 

@@ -1,5 +1,6 @@
 package io.hookyard.rules.subscription;
 
+import io.hookyard.common.action.Action;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -39,8 +40,14 @@ public class Subscription {
   /** An OData filter on the event (see docs/filters.md), or null for every event of the types. */
   public String filter;
 
+  /** The first step's destination, kept beside the action for lists and searches. */
   @Column(name = "destination_id", nullable = false)
   public String destinationId;
+
+  /** What it does with a match: steps, presets, an error route. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false)
+  public Action action;
 
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;

@@ -1,5 +1,7 @@
 package io.hookyard.rules.subscription;
 
+import io.hookyard.common.action.Action;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -7,7 +9,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** What a tenant admin sends to create or replace a subscription. */
+/**
+ * What a tenant admin sends to create or replace a subscription: either a {@code destinationId}
+ * (send the CloudEvent there) or an {@code action}, not both.
+ */
 public record SubscriptionRequest(
     @NotNull
         @Pattern(
@@ -20,4 +25,11 @@ public record SubscriptionRequest(
     @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> eventTypes,
     @Size(max = 50) List<@NotBlank @Size(max = 64) String> sources,
     @Size(max = 4096) String filter,
-    @NotBlank @Size(max = 64) String destinationId) {}
+    @Size(max = 64) String destinationId,
+    @Valid Action action) {
+
+  /** The action to store: the one given, or sending the CloudEvent to the destination. */
+  public Action effectiveAction() {
+    return action != null ? action : Action.deliverTo(destinationId);
+  }
+}

@@ -1,5 +1,7 @@
 package io.hookyard.rules.subscription;
 
+import io.hookyard.common.action.Action;
+import io.hookyard.common.action.ActionChecks;
 import io.hookyard.common.id.Ids;
 import io.hookyard.common.problem.Problem;
 import io.hookyard.common.problem.ProblemException;
@@ -20,16 +22,19 @@ public class SubscriptionService {
   private final SubscriptionRepository subscriptions;
   private final SubscriptionIndex index;
   private final Destinations destinations;
+  private final ActionChecks actionChecks;
   private final Clock clock;
 
   public SubscriptionService(
       SubscriptionRepository subscriptions,
       SubscriptionIndex index,
       Destinations destinations,
+      ActionChecks actionChecks,
       Clock clock) {
     this.subscriptions = subscriptions;
     this.index = index;
     this.destinations = destinations;
+    this.actionChecks = actionChecks;
     this.clock = clock;
   }
 
@@ -79,6 +84,28 @@ public class SubscriptionService {
     return SubscriptionView.of(find(tenant, id));
   }
 
+  private void checkAction(Action action, List<Problem.FieldError> errors) {
+    errors.addAll(actionChecks.check(action, "action"));
+    for (int i = 0; i < action.steps().size(); i++) {
+      checkFilter(action.steps().get(i).condition(), "action.steps[" + i + "].condition", errors);
+    }
+    if (action.errorRoute() != null) {
+      checkFilter(action.errorRoute().when(), "action.errorRoute.when", errors);
+    }
+  }
+
+  private static void checkFilter(String filter, String field, List<Problem.FieldError> errors) {
+    if (filter == null || filter.isBlank()) {
+      return;
+    }
+    try {
+      FilterCompiler.validate(filter);
+    } catch (FilterSyntaxException e) {
+      // The message names the line, the column and what was expected there.
+      errors.add(new Problem.FieldError(field, e.getMessage()));
+    }
+  }
+
   private Subscription find(String tenant, String id) {
     return subscriptions
         .findInTenant(tenant, id)
@@ -95,12 +122,13 @@ public class SubscriptionService {
     subscription.sources = request.sources() == null ? List.of() : List.copyOf(request.sources());
     subscription.filter =
         request.filter() == null || request.filter().isBlank() ? null : request.filter();
-    subscription.destinationId = request.destinationId();
+    subscription.action = request.effectiveAction();
+    subscription.destinationId = subscription.action.steps().getFirst().destinationId();
     subscription.updatedAt = now;
   }
 
   /**
-   * Checks every field and reports all problems at once; the destination is asked of
+   * Checks every field and reports all problems at once; the destinations are asked of
    * delivery-service only when the rest is valid, so a bad request costs no remote call.
    */
   private void validate(String tenant, SubscriptionRequest request) {
@@ -112,18 +140,21 @@ public class SubscriptionService {
                 "eventTypes", "'" + pattern + "' is not an event type, 'prefix.*' or '*'"));
       }
     }
-    if (request.filter() != null && !request.filter().isBlank()) {
-      try {
-        FilterCompiler.validate(request.filter());
-      } catch (FilterSyntaxException e) {
-        // The message names the line, the column and what was expected there.
-        errors.add(new Problem.FieldError("filter", e.getMessage()));
-      }
+    checkFilter(request.filter(), "filter", errors);
+    if ((request.action() == null) == (request.destinationId() == null)) {
+      errors.add(new Problem.FieldError("action", "give either a destinationId or an action"));
+    } else if (request.action() != null) {
+      checkAction(request.action(), errors);
     }
-    if (errors.isEmpty() && !destinations.exists(tenant, request.destinationId())) {
-      errors.add(
-          new Problem.FieldError(
-              "destinationId", "this tenant has no destination '" + request.destinationId() + "'"));
+    if (errors.isEmpty()) {
+      for (String destination : request.effectiveAction().destinationIds()) {
+        if (!destinations.exists(tenant, destination)) {
+          errors.add(
+              new Problem.FieldError(
+                  request.action() == null ? "destinationId" : "action",
+                  "this tenant has no destination '" + destination + "'"));
+        }
+      }
     }
     if (!errors.isEmpty()) {
       throw new ProblemException(

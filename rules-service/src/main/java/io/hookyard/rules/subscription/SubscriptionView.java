@@ -1,6 +1,7 @@
 package io.hookyard.rules.subscription;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.hookyard.common.action.Action;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +17,7 @@ public record SubscriptionView(
     List<String> sources,
     String filter,
     String destinationId,
+    Action action,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -30,6 +32,7 @@ public record SubscriptionView(
         s.sources == null ? List.of() : List.copyOf(s.sources),
         s.filter,
         s.destinationId,
+        s.action,
         s.createdAt,
         s.updatedAt);
   }

@@ -2,6 +2,7 @@ package io.hookyard.rules.subscription;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -154,6 +155,51 @@ class SubscriptionResourceTest {
         .statusCode(503)
         .header("Retry-After", org.hamcrest.Matchers.notNullValue())
         .contentType("application/problem+json");
+  }
+
+  @Test
+  void anActionWithABadTemplateOrConditionIsA400NamingTheField() {
+    String tenant = TestTenants.newTenant();
+    Map<String, Object> step =
+        Map.of(
+            "name", "notify",
+            "destinationId", "dst_slack",
+            "condition", "host_id eq",
+            "body", "{\"text\": {#if data.x}}");
+    given()
+        .auth()
+        .oauth2(TestTokens.tenantAdmin(tenant))
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name", "bad-action",
+                "eventTypes", List.of("*"),
+                "action", Map.of("steps", List.of(step))))
+        .post(PATH, tenant)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("action.steps[0].body"))
+        .body("errors.field", hasItem("action.steps[0].condition"))
+        .body("errors.find { it.field == 'action.steps[0].body' }.message", startsWith("line 1"));
+  }
+
+  @Test
+  void aDestinationAndAnActionTogetherAreA400() {
+    String tenant = TestTenants.newTenant();
+    Map<String, Object> request = new java.util.HashMap<>(body("both", List.of("*")));
+    request.put(
+        "action",
+        Map.of("steps", List.of(Map.of("name", "s", "destinationId", "d", "preset", "SLACK"))));
+    given()
+        .auth()
+        .oauth2(TestTokens.tenantAdmin(tenant))
+        .contentType(ContentType.JSON)
+        .body(request)
+        .post(PATH, tenant)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("action"));
   }
 
   private static Map<String, Object> body(String name, List<String> types) {
