@@ -58,6 +58,10 @@ public interface DeliveryConfig {
     /** How often the retention job runs. */
     @WithDefault("1h")
     Duration interval();
+
+    /** How long after start-up the retention job first runs. */
+    @WithDefault("1m")
+    Duration startDelay();
   }
 
   interface Worker {

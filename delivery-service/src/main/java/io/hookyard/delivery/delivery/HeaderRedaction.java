@@ -17,7 +17,7 @@ public final class HeaderRedaction {
   private static final Set<String> CREDENTIAL_HEADERS =
       Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
   private static final List<String> CREDENTIAL_WORDS =
-      List.of("token", "secret", "password", "api-key", "apikey", "credential", "session");
+      List.of("token", "secret", "password", "api-key", "apikey");
 
   private HeaderRedaction() {}
 

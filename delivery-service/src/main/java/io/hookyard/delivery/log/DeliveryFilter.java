@@ -20,39 +20,25 @@ public record DeliveryFilter(
     String subscriptionId,
     ResponseCodes responseCodes) {
 
-  public static final DeliveryFilter NONE =
-      new DeliveryFilter(null, null, Set.of(), null, null, null, null, null, null);
-
   public DeliveryFilter {
     statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
   }
 
-  /** The same filter over another time range. */
-  public DeliveryFilter between(Instant from, Instant to) {
-    return new DeliveryFilter(
-        from,
-        to,
-        statuses,
-        deliveryId,
-        eventId,
-        eventType,
-        destinationId,
-        subscriptionId,
-        responseCodes);
+  /** Just one delivery. */
+  public static DeliveryFilter delivery(String deliveryId) {
+    return new DeliveryFilter(null, null, null, deliveryId, null, null, null, null, null);
   }
 
-  /** The same filter for other statuses. */
-  public DeliveryFilter withStatuses(Set<DeliveryStatus> only) {
+  /** Deliveries created in a time range, in some statuses, narrowed by whatever is not null. */
+  public static DeliveryFilter created(
+      Instant since,
+      Instant until,
+      Set<DeliveryStatus> statuses,
+      String eventType,
+      String destinationId,
+      String subscriptionId) {
     return new DeliveryFilter(
-        since,
-        until,
-        only,
-        deliveryId,
-        eventId,
-        eventType,
-        destinationId,
-        subscriptionId,
-        responseCodes);
+        since, until, statuses, null, null, eventType, destinationId, subscriptionId, null);
   }
 
   /**

@@ -16,12 +16,6 @@ public final class SqlWhere {
     return this;
   }
 
-  /** Adds a condition that names no parameter. */
-  public SqlWhere and(String condition) {
-    clause.append(clause.isEmpty() ? "" : " and ").append(condition);
-    return this;
-  }
-
   /** Adds {@code column = :name} when {@code value} is not null. */
   public SqlWhere andEqual(String column, String name, Object value) {
     return value == null ? this : and(column + " = :" + name, name, value);

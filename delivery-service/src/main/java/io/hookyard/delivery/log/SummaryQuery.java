@@ -53,16 +53,13 @@ public class SummaryQuery {
           "since", "the range may span at most " + MAX_PERIODS + " periods of one " + unit.sql);
     }
     DeliveryFilter filter =
-        new DeliveryFilter(
+        DeliveryFilter.created(
             from,
             to,
             Set.of(),
-            null,
-            null,
             parameters.id("eventType", eventType),
             parameters.id("destinationId", destinationId),
-            parameters.id("subscriptionId", subscriptionId),
-            null);
+            parameters.id("subscriptionId", subscriptionId));
     parameters.check();
     return new SummaryRequest(unit, filter);
   }

@@ -53,10 +53,8 @@ public class ReplayService {
     if (!replays.insertUnlessKeyTaken(replay)) {
       return repeated(tenant, caller, replay.requestFingerprint);
     }
-    DeliveryFilter one =
-        new DeliveryFilter(null, null, Set.of(), deliveryId, null, null, null, null, null);
     ReplayTargets.Target target =
-        targets.lock(tenant, one, replay.createdAt, 1).stream()
+        targets.lock(tenant, DeliveryFilter.delivery(deliveryId), replay.createdAt, 1).stream()
             .findFirst()
             .orElseThrow(
                 () ->
@@ -84,16 +82,13 @@ public class ReplayService {
       return repeated(tenant, caller, replay.requestFingerprint);
     }
     DeliveryFilter matching =
-        new DeliveryFilter(
+        DeliveryFilter.created(
             replay.since,
             replay.until,
             statuses,
-            null,
-            null,
             replay.eventType,
             replay.destinationId,
-            replay.subscriptionId,
-            null);
+            replay.subscriptionId);
     int max = config.replay().maxDeliveries();
     List<ReplayTargets.Target> found = targets.lock(tenant, matching, replay.createdAt, max + 1);
     if (found.size() > max) {

@@ -21,7 +21,7 @@ public class RetentionJob {
   @Scheduled(
       identity = "delivery-log-retention",
       every = "${hookyard.delivery.retention.interval:1h}",
-      delayed = "${hookyard.delivery.retention.interval:1h}",
+      delayed = "${hookyard.delivery.retention.start-delay:1m}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void run() {
     long deliveries = 0;

@@ -12,7 +12,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.hookyard.common.testing.RecordingServer;
 import io.hookyard.common.testing.TestTenants;
 import io.hookyard.common.testing.TestTokens;
@@ -23,11 +25,17 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -278,6 +286,50 @@ class ReplayTest {
                 + " and lease_until > now()",
             inFlight.id),
         "the lease and the round of the attempt in flight are untouched");
+  }
+
+  @Test
+  void aDeliveryBeingSentRightNowCannotBeReplayed() throws Exception {
+    CountDownLatch arrived = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger received = new AtomicInteger();
+    HttpServer slow =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+    slow.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    slow.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          received.incrementAndGet();
+          arrived.countDown();
+          try {
+            release.await(5, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    slow.start();
+    try {
+      String url = "http://127.0.0.1:" + slow.getAddress().getPort() + "/in";
+      String deliveryId = deliver(tenant, createDestination(tenant, "slow", url));
+      assertTrue(arrived.await(10, TimeUnit.SECONDS), "the attempt reached the destination");
+
+      admin()
+          .queryParam("includeSucceeded", "true")
+          .post(REPLAY_ONE, tenant, deliveryId)
+          .then()
+          .statusCode(409)
+          .body("type", equalTo("urn:hookyard:problem:delivery-in-flight"));
+      release.countDown();
+
+      assertEquals(1, awaitStatus(tenant, deliveryId, "SUCCEEDED").getInt("attemptCount"));
+      assertEquals(1, received.get());
+    } finally {
+      release.countDown();
+      slow.stop(0);
+    }
   }
 
   @Test
