@@ -2,6 +2,7 @@ package io.hookyard.common.problem;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.UnwrapException;
@@ -42,6 +44,30 @@ public class ProblemMappers {
     String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     Problem problem =
         Problem.of(400, "invalid-json", "Bad request", "The body is not valid JSON" + where + ".");
+    return build(problem, uri).build();
+  }
+
+  /**
+   * Well-formed JSON with a value of the wrong type or form (a date that is not one, an unknown
+   * enum constant). Mapped here because Quarkus would otherwise answer it with its own JSON body.
+   */
+  @ServerExceptionMapper
+  public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+    String field =
+        e.getPath().stream()
+            .map(
+                reference ->
+                    reference.getFieldName() != null
+                        ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+            .collect(Collectors.joining("."))
+            .replace(".[", "[");
+    Problem problem =
+        Problem.of(400, "invalid-input", "Bad request", "The request has invalid fields.")
+            .withErrors(
+                List.of(
+                    new Problem.FieldError(
+                        field.isEmpty() ? "body" : field, "has the wrong type or format")));
     return build(problem, uri).build();
   }
 

@@ -28,6 +28,42 @@ public interface DeliveryConfig {
   @WithDefault("65536")
   int maxLoggedResponseBytes();
 
+  /** How replays are bounded. */
+  Replay replay();
+
+  /** How long the delivery log keeps finished deliveries. */
+  Retention retention();
+
+  interface Replay {
+    /**
+     * The most deliveries one replay by filter may queue. A filter that matches more is refused, so
+     * that one request cannot hold locks on a huge part of the log; narrow the time range.
+     */
+    @WithDefault("10000")
+    int maxDeliveries();
+  }
+
+  interface Retention {
+    /**
+     * Finished deliveries (succeeded or dead) and their attempts are dropped this long after they
+     * finished; replay records this long after they were made. Unfinished deliveries are kept.
+     */
+    @WithDefault("30d")
+    Duration maxAge();
+
+    /** Deliveries dropped per transaction. */
+    @WithDefault("1000")
+    int batchSize();
+
+    /** How often the retention job runs. */
+    @WithDefault("1h")
+    Duration interval();
+
+    /** How long after start-up the retention job first runs. */
+    @WithDefault("1m")
+    Duration startDelay();
+  }
+
   interface Worker {
     /** Deliveries claimed per round. */
     @WithDefault("100")

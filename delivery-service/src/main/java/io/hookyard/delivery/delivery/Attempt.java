@@ -62,4 +62,8 @@ public class Attempt {
 
   @Column(name = "error_detail")
   public String errorDetail;
+
+  /** The replay whose round this attempt belongs to; null for the original round. */
+  @Column(name = "replay_id")
+  public String replayId;
 }

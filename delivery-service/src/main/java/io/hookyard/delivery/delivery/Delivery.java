@@ -58,6 +58,28 @@ public class Delivery {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
+  /** When it succeeded or died; null while it is waiting. */
   @Column(name = "completed_at")
   public Instant completedAt;
+
+  /** Why it died; null unless {@code status} is DEAD. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "dead_reason")
+  public DeadReason deadReason;
+
+  /** The replay that queued its current round of attempts; null before any replay. */
+  @Column(name = "replay_id")
+  public String replayId;
+
+  /**
+   * How many attempts were made before the current round began. A replay sets it to the attempt
+   * count, so the retry schedule starts again while attempt numbers carry on.
+   */
+  @Column(name = "schedule_start", nullable = false)
+  public int scheduleStart;
+
+  /** How many attempts the current round has made: the position in the retry schedule. */
+  public int attemptsThisRound() {
+    return attemptCount - scheduleStart;
+  }
 }

@@ -108,7 +108,7 @@ public class DeliveryQueue {
       return;
     }
     schedule
-        .waitAfter(delivery.attemptCount, RandomGenerator.getDefault())
+        .waitAfter(delivery.attemptsThisRound(), RandomGenerator.getDefault())
         .ifPresentOrElse(
             wait -> {
               delivery.status = DeliveryStatus.FAILING;
@@ -116,17 +116,23 @@ public class DeliveryQueue {
             },
             () -> {
               delivery.status = DeliveryStatus.DEAD;
+              delivery.deadReason = DeadReason.SCHEDULE_EXHAUSTED;
               delivery.completedAt = now;
             });
   }
 
-  /** A delivery that can never succeed goes straight to the dead letters, with its reason. */
+  /**
+   * A delivery that can never succeed goes straight to the dead letters, with its reason.
+   *
+   * @param detail what went wrong, for the person reading the log
+   */
   @Transactional
-  public void bury(String deliveryId, String reason) {
+  public void bury(String deliveryId, DeadReason reason, String detail) {
     Delivery delivery = deliveries.findById(deliveryId);
     Instant now = clock.instant();
     delivery.status = DeliveryStatus.DEAD;
-    delivery.lastError = reason;
+    delivery.deadReason = reason;
+    delivery.lastError = detail;
     delivery.leaseUntil = null;
     delivery.updatedAt = now;
     delivery.completedAt = now;
@@ -146,14 +152,15 @@ public class DeliveryQueue {
     attempt.durationMs = (int) Math.min(Integer.MAX_VALUE, result.durationMs());
     attempt.requestMethod = result.method();
     attempt.requestUrl = result.url();
-    attempt.requestHeaders = result.requestHeaders();
+    attempt.requestHeaders = HeaderRedaction.redact(result.requestHeaders());
     attempt.requestBody = result.requestBody();
     attempt.responseStatus = result.status();
-    attempt.responseHeaders = result.responseHeaders();
+    attempt.responseHeaders = HeaderRedaction.redact(result.responseHeaders());
     attempt.responseBody = result.responseBody();
     attempt.outcome = result.succeeded() ? "SUCCEEDED" : "FAILED";
     attempt.errorClass = result.errorClass() == null ? null : result.errorClass().name();
     attempt.errorDetail = result.errorDetail();
+    attempt.replayId = delivery.replayId;
     return attempt;
   }
 }

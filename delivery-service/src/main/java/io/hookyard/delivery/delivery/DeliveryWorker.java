@@ -73,7 +73,8 @@ public class DeliveryWorker {
   private void attempt(DeliveryQueue.Claim claim) {
     try {
       if (claim.url() == null) {
-        queue.bury(claim.delivery().id, "The destination no longer exists.");
+        queue.bury(
+            claim.delivery().id, DeadReason.DESTINATION_GONE, "The destination no longer exists.");
         return;
       }
       queue.record(claim.delivery().id, sender.send(claim.delivery(), claim.url()));

@@ -7,7 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One attempt in the log: the request as sent and the response as received. */
+/**
+ * One attempt in the log: the request as sent (credentials redacted), the response as received
+ * (body cut at the configured size, 64 KB by default), how long it took, and, when no response
+ * came, the class of error. {@code replayId} marks attempts made in a round that a replay started.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AttemptView(
     String id,
@@ -17,6 +21,7 @@ public record AttemptView(
     String outcome,
     String errorClass,
     String errorDetail,
+    String replayId,
     Request request,
     Response response) {
 
@@ -38,6 +43,7 @@ public record AttemptView(
         a.outcome,
         a.errorClass,
         a.errorDetail,
+        a.replayId,
         new Request(a.requestMethod, a.requestUrl, a.requestHeaders, text(a.requestBody)),
         response);
   }

@@ -10,7 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The searchable delivery log of a tenant. */
+/** The searchable delivery log of a tenant, and its summary. */
 @Path("/api/v1/tenants/{tenant}/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.HOOKYARD_ADMIN, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
@@ -27,6 +27,14 @@ public class DeliveryLogResource {
   public DeliveryPage search(@PathParam("tenant") String tenant, @BeanParam DeliveryQuery query) {
     access.requireMember(tenant);
     return log.search(tenant, query);
+  }
+
+  @GET
+  @Path("summary")
+  public DeliverySummary summary(
+      @PathParam("tenant") String tenant, @BeanParam SummaryQuery query) {
+    access.requireMember(tenant);
+    return log.summarize(tenant, query);
   }
 
   @GET

@@ -4,62 +4,45 @@ import io.hookyard.common.problem.ProblemException;
 import io.hookyard.delivery.delivery.AttemptRepository;
 import io.hookyard.delivery.delivery.Delivery;
 import io.hookyard.delivery.delivery.DeliveryRepository;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Searches the delivery log of a tenant, newest first, with cursor paging. */
+/** Reads the delivery log of a tenant: keyset-paged searches, details and summaries. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class DeliveryLogService {
-  static final int DEFAULT_LIMIT = 50;
-  static final int MAX_LIMIT = 200;
-
+  private final DeliveryLogRepository log;
   private final DeliveryRepository deliveries;
   private final AttemptRepository attempts;
+  private final Clock clock;
 
-  public DeliveryLogService(DeliveryRepository deliveries, AttemptRepository attempts) {
+  public DeliveryLogService(
+      DeliveryLogRepository log,
+      DeliveryRepository deliveries,
+      AttemptRepository attempts,
+      Clock clock) {
+    this.log = log;
     this.deliveries = deliveries;
     this.attempts = attempts;
+    this.clock = clock;
   }
 
   public DeliveryPage search(String tenant, DeliveryQuery query) {
-    int limit = query.limit == null ? DEFAULT_LIMIT : query.limit;
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw ProblemException.badRequest(
-          "invalid-limit", "limit must be between 1 and " + MAX_LIMIT + ".");
+    DeliveryQuery.LogSearch search = query.toSearch();
+    List<DeliveryView> found =
+        log.page(tenant, search.filter(), search.after(), search.limit() + 1);
+    if (found.size() <= search.limit()) {
+      return new DeliveryPage(found, null);
     }
-    StringBuilder where = new StringBuilder("tenant = :tenant");
-    Parameters parameters = Parameters.with("tenant", tenant);
-    and(where, parameters, "status", query.status);
-    and(where, parameters, "eventType", query.eventType);
-    and(where, parameters, "eventId", query.eventId);
-    and(where, parameters, "destinationId", query.destinationId);
-    and(where, parameters, "subscriptionId", query.subscriptionId);
-    if (query.since != null) {
-      where.append(" and createdAt >= :since");
-      parameters.and("since", query.since);
-    }
-    if (query.until != null) {
-      where.append(" and createdAt < :until");
-      parameters.and("until", query.until);
-    }
-    if (query.cursor != null) {
-      // Ids sort by creation time, so "older than the cursor" is "id below it".
-      where.append(" and id < :cursor");
-      parameters.and("cursor", query.cursor);
-    }
-    List<Delivery> found =
-        deliveries
-            .find(where.toString(), Sort.descending("id"), parameters)
-            .page(Page.ofSize(limit + 1))
-            .list();
-    boolean more = found.size() > limit;
-    List<DeliveryView> items = found.stream().limit(limit).map(DeliveryView::summary).toList();
-    return new DeliveryPage(items, more ? items.getLast().id() : null);
+    List<DeliveryView> items = found.subList(0, search.limit());
+    DeliveryView last = items.getLast();
+    return new DeliveryPage(items, new LogCursor(last.createdAt(), last.id()).encode());
   }
 
   public DeliveryView get(String tenant, String id) {
@@ -74,10 +57,35 @@ public class DeliveryLogService {
     return DeliveryView.detail(delivery, attemptViews);
   }
 
-  private static void and(StringBuilder where, Parameters parameters, String field, Object value) {
-    if (value != null) {
-      where.append(" and ").append(field).append(" = :").append(field);
-      parameters.and(field, value);
+  /** Totals per period over the range; periods without deliveries are listed with zeros. */
+  public DeliverySummary summarize(String tenant, SummaryQuery query) {
+    SummaryQuery.SummaryRequest request = query.toRequest(clock);
+    SummaryQuery.Period period = request.period();
+    Map<Instant, DeliverySummary.Totals> counted = new HashMap<>();
+    for (DeliveryLogRepository.PeriodCount count :
+        log.countPerPeriod(tenant, request.filter(), period.sql)) {
+      counted.merge(count.periodStart(), totalsOf(count), DeliverySummary.Totals::plus);
     }
+    List<DeliverySummary.Bucket> buckets = new ArrayList<>();
+    DeliverySummary.Totals overall = DeliverySummary.Totals.ZERO;
+    Instant until = request.filter().until();
+    for (Instant start = period.startOf(request.filter().since());
+        start.isBefore(until);
+        start = start.plus(period.length)) {
+      DeliverySummary.Totals totals = counted.getOrDefault(start, DeliverySummary.Totals.ZERO);
+      buckets.add(new DeliverySummary.Bucket(start, totals));
+      overall = overall.plus(totals);
+    }
+    return new DeliverySummary(period, request.filter().since(), until, overall, buckets);
+  }
+
+  private static DeliverySummary.Totals totalsOf(DeliveryLogRepository.PeriodCount count) {
+    long n = count.count();
+    return switch (count.status()) {
+      case SUCCEEDED -> new DeliverySummary.Totals(n, n, 0, 0, 0);
+      case FAILING -> new DeliverySummary.Totals(n, 0, n, 0, 0);
+      case PENDING -> new DeliverySummary.Totals(n, 0, 0, n, 0);
+      case DEAD -> new DeliverySummary.Totals(n, 0, 0, 0, n);
+    };
   }
 }

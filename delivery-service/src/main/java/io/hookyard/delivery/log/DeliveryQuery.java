@@ -1,13 +1,26 @@
 package io.hookyard.delivery.log;
 
-import io.hookyard.delivery.delivery.DeliveryStatus;
 import jakarta.ws.rs.QueryParam;
-import java.time.Instant;
 
-/** The delivery log's search filters, as query parameters. Every filter is optional. */
+/**
+ * The delivery log's search parameters. Every one is optional and taken as text, so that a bad
+ * value gets a 400 problem that names it.
+ */
 public class DeliveryQuery {
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 200;
+
+  /** One status or several, comma-separated, in any case: {@code dead}, {@code failing,dead}. */
   @QueryParam("status")
-  public DeliveryStatus status;
+  public String status;
+
+  /** The status of the latest response, exact ({@code 503}) or by class ({@code 5xx}). */
+  @QueryParam("responseCode")
+  public String responseCode;
+
+  /** One delivery: the id receivers see as {@code webhook-id}. */
+  @QueryParam("deliveryId")
+  public String deliveryId;
 
   @QueryParam("eventType")
   public String eventType;
@@ -23,16 +36,46 @@ public class DeliveryQuery {
 
   /** Only deliveries created at or after this instant. */
   @QueryParam("since")
-  public Instant since;
+  public String since;
 
   /** Only deliveries created before this instant. */
   @QueryParam("until")
-  public Instant until;
+  public String until;
 
   /** The {@code nextCursor} of the previous page. */
   @QueryParam("cursor")
   public String cursor;
 
   @QueryParam("limit")
-  public Integer limit;
+  public String limit;
+
+  /** The validated search; a 400 problem names every bad parameter. */
+  LogSearch toSearch() {
+    QueryParameters parameters = new QueryParameters();
+    DeliveryFilter filter =
+        new DeliveryFilter(
+            parameters.instant("since", since),
+            parameters.instant("until", until),
+            parameters.statuses("status", status),
+            parameters.id("deliveryId", deliveryId),
+            parameters.id("eventId", eventId),
+            parameters.id("eventType", eventType),
+            parameters.id("destinationId", destinationId),
+            parameters.id("subscriptionId", subscriptionId),
+            parameters.responseCodes("responseCode", responseCode));
+    parameters.requireOrder("since", filter.since(), "until", filter.until());
+    LogCursor position = null;
+    if (cursor != null) {
+      position = LogCursor.decode(cursor).orElse(null);
+      if (position == null) {
+        parameters.error("cursor", "is not a cursor this log handed out");
+      }
+    }
+    int pageSize = parameters.limit("limit", limit, DEFAULT_LIMIT, MAX_LIMIT);
+    parameters.check();
+    return new LogSearch(filter, position, pageSize);
+  }
+
+  /** A validated search: which deliveries, from where, how many. */
+  record LogSearch(DeliveryFilter filter, LogCursor after, int limit) {}
 }

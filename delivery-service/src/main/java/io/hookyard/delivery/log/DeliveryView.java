@@ -2,13 +2,18 @@ package io.hookyard.delivery.log;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.hookyard.delivery.delivery.DeadReason;
 import io.hookyard.delivery.delivery.Delivery;
 import io.hookyard.delivery.delivery.DeliveryStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
-/** A delivery as the log shows it; the event and attempts only in the detail view. */
+/**
+ * A delivery as the log shows it; the event and attempts only in the detail view. {@code id} is
+ * what receivers get as {@code webhook-id}; {@code deadReason} and {@code deadAt} say why and when
+ * a dead letter died; {@code replayId} names the replay that queued the current round of attempts.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeliveryView(
     String id,
@@ -22,22 +27,16 @@ public record DeliveryView(
     Instant nextAttemptAt,
     Integer lastResponseStatus,
     String lastError,
+    DeadReason deadReason,
+    Instant deadAt,
+    String replayId,
     Instant createdAt,
     Instant updatedAt,
     Instant completedAt,
     @JsonRawValue String event,
     List<AttemptView> attempts) {
 
-  static DeliveryView summary(Delivery d) {
-    return of(d, null, null);
-  }
-
   static DeliveryView detail(Delivery d, List<AttemptView> attempts) {
-    return of(d, new String(d.event, StandardCharsets.UTF_8), attempts);
-  }
-
-  private static DeliveryView of(Delivery d, String event, List<AttemptView> attempts) {
-    boolean waiting = d.status == DeliveryStatus.PENDING || d.status == DeliveryStatus.FAILING;
     return new DeliveryView(
         d.id,
         d.tenant,
@@ -47,13 +46,16 @@ public record DeliveryView(
         d.destinationId,
         d.status,
         d.attemptCount,
-        waiting ? d.nextAttemptAt : null,
+        d.status.isFinished() ? null : d.nextAttemptAt,
         d.lastResponseStatus,
         d.lastError,
+        d.deadReason,
+        d.status == DeliveryStatus.DEAD ? d.completedAt : null,
+        d.replayId,
         d.createdAt,
         d.updatedAt,
         d.completedAt,
-        event,
+        new String(d.event, StandardCharsets.UTF_8),
         attempts);
   }
 }

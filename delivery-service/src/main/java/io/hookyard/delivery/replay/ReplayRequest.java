@@ -1,0 +1,25 @@
+package io.hookyard.delivery.replay;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A replay by filter: the deliveries of the tenant created from {@code since} until {@code until}
+ * (default: now) that match every other criterion given. {@code statuses} default to dead and
+ * failing; succeeded deliveries are replayed only with {@code includeSucceeded}.
+ */
+public record ReplayRequest(
+    @NotNull Instant since,
+    Instant until,
+    @Size(min = 1, max = 200) String destinationId,
+    @Size(min = 1, max = 200) String subscriptionId,
+    @Size(min = 1, max = 200) String eventType,
+    @Size(max = 4) List<@NotNull String> statuses,
+    Boolean includeSucceeded) {
+
+  boolean succeededIncluded() {
+    return Boolean.TRUE.equals(includeSucceeded);
+  }
+}

@@ -1,0 +1,216 @@
+package io.hookyard.delivery.replay;
+
+import static io.hookyard.delivery.DeliveryApi.awaitTotals;
+import static io.hookyard.delivery.DeliveryApi.createDestination;
+import static io.hookyard.delivery.DeliveryApi.request;
+import static io.hookyard.delivery.DeliveryApi.submit;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hookyard.common.id.Ids;
+import io.hookyard.common.testing.RecordingServer;
+import io.hookyard.common.testing.TestTenants;
+import io.hookyard.common.testing.TestTokens;
+import io.hookyard.delivery.DeliveryTest;
+import io.hookyard.delivery.LogRows;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@DeliveryTest
+class BulkReplayTest {
+  static final String REPLAYS = "/api/v1/tenants/{tenant}/replays";
+  static final int DEAD_LETTERS = 1000;
+
+  @Inject DataSource database;
+
+  RecordingServer sink;
+  String tenant;
+  String destinationId;
+  LogRows rows;
+
+  @BeforeEach
+  void setUp() {
+    sink = RecordingServer.start();
+    tenant = TestTenants.newTenant();
+    destinationId = destinationFor("sink", sink);
+    rows = new LogRows(database);
+  }
+
+  @AfterEach
+  void stopSink() {
+    sink.close();
+  }
+
+  @Test
+  void concurrentBulkReplaysOfAThousandDeadLettersDeliverEachExactlyOnce() throws Exception {
+    Instant since = Instant.now().minus(1, ChronoUnit.MINUTES);
+    sink.answerWith(500);
+    Set<String> ids = new HashSet<>();
+    List<String> batch = new ArrayList<>();
+    for (int i = 0; i < DEAD_LETTERS; i++) {
+      String id = Ids.newId(Ids.DELIVERY);
+      ids.add(id);
+      batch.add(request(id, tenant, destinationId));
+      if (batch.size() == 250) {
+        submit(batch);
+        batch.clear();
+      }
+    }
+    awaitTotals(tenant, totals -> totals.getInt("dead") == DEAD_LETTERS);
+    sink.clear();
+    sink.answerWith(200);
+
+    // Three callers replay the same dead letters at once, as from three replicas.
+    List<Response> answers;
+    try (ExecutorService callers = Executors.newFixedThreadPool(3)) {
+      List<CompletableFuture<Response>> calls =
+          IntStream.range(0, 3)
+              .mapToObj(
+                  i ->
+                      CompletableFuture.supplyAsync(
+                          () -> replay(Map.of("since", since.toString()), "bulk-" + i), callers))
+              .toList();
+      answers = calls.stream().map(CompletableFuture::join).toList();
+    }
+    answers.forEach(answer -> assertEquals(201, answer.statusCode(), answer.asString()));
+    int queued = answers.stream().mapToInt(answer -> answer.path("queued")).sum();
+    assertEquals(DEAD_LETTERS, queued, "each dead letter queued by exactly one of the replays");
+
+    awaitTotals(tenant, totals -> totals.getInt("succeeded") == DEAD_LETTERS);
+    List<RecordingServer.Recorded> received = sink.requests();
+    Set<String> receivedIds =
+        received.stream().map(r -> r.header("webhook-id")).collect(Collectors.toSet());
+    assertEquals(ids, receivedIds, "every dead letter arrived, under its own delivery id");
+    assertEquals(DEAD_LETTERS, received.size(), "and none of them twice");
+    assertTrue(sink.refused().isEmpty());
+    assertEquals(
+        DEAD_LETTERS,
+        rows.count(
+            "select count(*) from delivery.attempt where tenant = ? and replay_id is not null",
+            tenant),
+        "one replayed attempt per delivery, marked with its replay");
+  }
+
+  @Test
+  void aReplayTakesOnlyTheDeliveriesItsFilterMatches() {
+    RecordingServer other = RecordingServer.start();
+    try {
+      String otherDestination = destinationFor("other", other);
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      LogRows.Row wanted = dead().destination(destinationId).subscription("sub_a");
+      LogRows.Row failing =
+          new LogRows.Row(tenant)
+              .status("FAILING")
+              .attempts(2)
+              .destination(destinationId)
+              .subscription("sub_a");
+      LogRows.Row elsewhere = dead().destination(otherDestination).subscription("sub_a");
+      LogRows.Row otherSubscription = dead().destination(destinationId).subscription("sub_b");
+      LogRows.Row otherType =
+          dead().destination(destinationId).subscription("sub_a").eventType("device.lost");
+      LogRows.Row tooOld =
+          dead().destination(destinationId).subscription("sub_a").createdAt(now.minusSeconds(3600));
+      rows.insert(wanted, failing, elsewhere, otherSubscription, otherType, tooOld);
+
+      Response answer =
+          replay(
+              Map.of(
+                  "since",
+                  now.minusSeconds(60).toString(),
+                  "until",
+                  now.plusSeconds(60).toString(),
+                  "destinationId",
+                  destinationId,
+                  "subscriptionId",
+                  "sub_a",
+                  "eventType",
+                  "device.locked"),
+              null);
+      answer
+          .then()
+          .statusCode(201)
+          .body("matched", equalTo(2))
+          .body("queued", equalTo(2))
+          .body("criteria.destinationId", equalTo(destinationId))
+          .body("criteria.statuses", equalTo(List.of("DEAD", "FAILING")));
+
+      sink.await(r -> true, 2, Duration.ofSeconds(10));
+      assertEquals(
+          Set.of(wanted.id, failing.id),
+          sink.requests().stream().map(r -> r.header("webhook-id")).collect(Collectors.toSet()));
+      assertEquals(
+          2,
+          rows.count(
+              "select count(*) from delivery.delivery where tenant = ? and replay_id = ?",
+              tenant,
+              answer.path("id")));
+      assertTrue(other.requests().isEmpty());
+    } finally {
+      other.close();
+    }
+  }
+
+  @Test
+  void aReplayMatchingMoreThanTheLimitIsRefusedWholly() {
+    LogRows.Row[] many = new LogRows.Row[1001];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = dead().destination(destinationId);
+    }
+    rows.insert(many);
+
+    replay(Map.of("since", Instant.now().minus(1, ChronoUnit.HOURS).toString()), null)
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("type", equalTo("urn:hookyard:problem:replay-too-large"));
+    assertEquals(
+        1001,
+        rows.count(
+            "select count(*) from delivery.delivery where tenant = ? and status = 'DEAD'"
+                + " and replay_id is null",
+            tenant));
+    assertEquals(0, rows.count("select count(*) from delivery.replay where tenant = ?", tenant));
+    assertTrue(sink.requests().isEmpty());
+  }
+
+  private LogRows.Row dead() {
+    return new LogRows.Row(tenant).status("DEAD").attempts(3).response(500);
+  }
+
+  private Response replay(Map<String, Object> body, String idempotencyKey) {
+    var request =
+        given()
+            .auth()
+            .oauth2(TestTokens.tenantAdmin(tenant))
+            .contentType(ContentType.JSON)
+            .body(body);
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return request.post(REPLAYS, tenant);
+  }
+
+  private String destinationFor(String name, RecordingServer server) {
+    return createDestination(tenant, name, server.url() + "/in");
+  }
+}
