@@ -232,6 +232,72 @@ class EventIntakeTest {
   }
 
   @Test
+  void aMatchCarriesTheActionPlannedForTheEventAndThePreviousState() throws Exception {
+    DeliveryStub.server.answerWith(200);
+    String tenant = TestTenants.newTenant();
+    Map<String, Object> restart =
+        Map.of(
+            "name",
+            "restart",
+            "destinationId",
+            "dst_api",
+            "condition",
+            "hardware/powerState eq 'OFF'",
+            "method",
+            "POST",
+            "path",
+            "/servers/{data.id}/restart");
+    Map<String, Object> inventory =
+        Map.of(
+            "name",
+            "inventory",
+            "destinationId",
+            "dst_cmdb",
+            "condition",
+            "name eq 'never'",
+            "preset",
+            "CLOUDEVENT");
+    Map<String, Object> page =
+        Map.of("name", "page", "destinationId", "dst_pager", "preset", "SLACK");
+    given()
+        .auth()
+        .oauth2(TestTokens.tenantAdmin(tenant))
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name",
+                "servers",
+                "eventTypes",
+                List.of("compute-ops/server"),
+                "action",
+                Map.of(
+                    "steps", List.of(restart, inventory),
+                    "errorRoute", Map.of("steps", List.of(page)))))
+        .post("/api/v1/tenants/{tenant}/subscriptions", tenant)
+        .then()
+        .statusCode(201);
+
+    serverEvent(tenant, "srv-9", "ON");
+    String off = serverEvent(tenant, "srv-9", "OFF");
+
+    var sent =
+        DeliveryStub.server.await(r -> r.bodyText().contains(off), 1, Duration.ofSeconds(10));
+    JsonNode request = null;
+    for (JsonNode candidate : mapper.readTree(sent.getFirst().body())) {
+      if (candidate.at("/event/id").asText().equals(off)) {
+        request = candidate;
+      }
+    }
+    assertEquals("dst_api", request.path("destinationId").asText());
+    JsonNode steps = request.at("/action/steps");
+    assertEquals(1, steps.size(), "the inventory step's condition ruled it out");
+    assertEquals("restart", steps.get(0).path("name").asText());
+    assertEquals("page", request.at("/action/errorRoute/steps/0/name").asText());
+    JsonNode previous = mapper.readTree(request.at("/event/previousdata").asText());
+    assertEquals("ON", previous.at("/hardware/powerState").asText());
+  }
+
+  @Test
   void anEventWithoutATenantIsA400Problem() {
     given()
         .contentType(ContentType.JSON)
