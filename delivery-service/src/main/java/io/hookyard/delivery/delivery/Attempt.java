@@ -62,4 +62,12 @@ public class Attempt {
 
   @Column(name = "error_detail")
   public String errorDetail;
+
+  /** The step of the delivery this attempt ran; {@code deliver} for every attempt today. */
+  @Column(nullable = false)
+  public String step;
+
+  /** When the delivery fell due for this attempt. */
+  @Column(name = "due_at")
+  public Instant dueAt;
 }
