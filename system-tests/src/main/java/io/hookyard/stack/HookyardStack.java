@@ -21,6 +21,7 @@ public final class HookyardStack implements AutoCloseable {
   private final Map<HookyardService, Integer> ports = new EnumMap<>(HookyardService.class);
   private final Map<HookyardService, ManagedProcess> services =
       new EnumMap<>(HookyardService.class);
+  private final List<ManagedProcess> replicas = new ArrayList<>();
   private EmbeddedDatabase database;
   private String databaseUrl;
   private KeycloakServer keycloak;
@@ -102,20 +103,48 @@ public final class HookyardStack implements AutoCloseable {
   }
 
   private ManagedProcess newProcess(HookyardService service) {
+    return newProcess(service, port(service), service.module(), Map.of());
+  }
+
+  /**
+   * Starts one more delivery-service on the same database, as a second replica would run, and
+   * waits until it is ready. The caller stops it (or the stack does, when it closes).
+   *
+   * @param properties extra system properties for this instance only
+   */
+  public Replica startDeliveryReplica(Map<String, String> properties) {
+    int port = Ports.orFree(0);
+    String name = HookyardService.DELIVERY.module() + "-" + (replicas.size() + 2);
+    ManagedProcess process = newProcess(HookyardService.DELIVERY, port, name, properties).start();
+    replicas.add(process);
+    process.awaitHttpOk(
+        URI.create("http://localhost:" + port + "/q/health/ready"), Duration.ofMinutes(2));
+    return new Replica(process, "http://localhost:" + port);
+  }
+
+  /** An extra instance of a service, and its base URL. */
+  public record Replica(ManagedProcess process, String url) {}
+
+  private ManagedProcess newProcess(
+      HookyardService service, int port, String name, Map<String, String> extra) {
     Path jar =
         options.root().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("Build the services first (./mvnw package): missing " + jar);
     }
     Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("quarkus.http.port", Integer.toString(port(service)));
+    properties.put("quarkus.http.port", Integer.toString(port));
     properties.put("quarkus.datasource.jdbc.url", databaseUrl);
     properties.put("quarkus.datasource.username", database == null ? dbUser() : "postgres");
     properties.put("quarkus.oidc.auth-server-url", keycloak.issuer());
     properties.put("quarkus.rest-client.rules.url", url(HookyardService.RULES));
     properties.put("quarkus.rest-client.delivery.url", url(HookyardService.DELIVERY));
     properties.put("hookyard.receiver.public-url", url(HookyardService.RECEIVER));
+    // Everything of a local stack (sinks, the echo destination) listens on loopback, which
+    // delivery-service refuses to reach unless allowed.
+    properties.put("hookyard.delivery.egress.allowed-cidrs", "127.0.0.0/8,::1/128");
     properties.putAll(options.serviceProperties());
+    properties.putAll(extra);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
@@ -123,8 +152,8 @@ public final class HookyardStack implements AutoCloseable {
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");
     command.add(jar.toString());
-    Path log = options.logDirectory().resolve(service.module() + ".log");
-    return new ManagedProcess(service.module(), command, Map.of(), log);
+    Path log = options.logDirectory().resolve(name + ".log");
+    return new ManagedProcess(name, command, Map.of(), log);
   }
 
   private static String dbUser() {
@@ -174,7 +203,9 @@ public final class HookyardStack implements AutoCloseable {
   @Override
   public void close() {
     List<RuntimeException> failures = new ArrayList<>();
-    for (ManagedProcess process : services.values()) {
+    List<ManagedProcess> all = new ArrayList<>(replicas);
+    all.addAll(services.values());
+    for (ManagedProcess process : all) {
       try {
         process.stop(Duration.ofSeconds(15));
       } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.hookyard.delivery.egress;
 
 import io.hookyard.delivery.config.DeliveryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -39,11 +40,12 @@ public class AddressPolicy {
 
   private final List<Cidr> allowed;
 
+  @Inject
   public AddressPolicy(DeliveryConfig config) {
     this(config.egress().allowedCidrs().orElse(List.of()));
   }
 
-  AddressPolicy(List<String> allowedCidrs) {
+  public AddressPolicy(List<String> allowedCidrs) {
     this.allowed = allowedCidrs.stream().filter(s -> !s.isBlank()).map(Cidr::parse).toList();
   }
 
