@@ -63,7 +63,8 @@ public final class BenchDelivery {
       JsonNode destination = ops.createDestination("bench", "sink", sink.url());
       String id = destination.path("id").asText();
       String delivery = stack.url(HookyardService.DELIVERY);
-      System.out.println("pid-file: " + Files.writeString(root.resolve("bench/target/delivery.ready"), "ready"));
+      // The script profiles delivery-service from here on, if asked to.
+      Files.writeString(root.resolve("bench/target/delivery.ready"), delivery + "\n");
 
       // 1. Drain a backlog.
       call(ops, "/api/v1/tenants/bench/destinations/" + id + "/pause", "{}");

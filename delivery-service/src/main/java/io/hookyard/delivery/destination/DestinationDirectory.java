@@ -5,7 +5,7 @@ import io.hookyard.common.secret.SecretBox;
 import io.hookyard.delivery.delivery.RetrySchedule;
 import io.hookyard.delivery.signing.WebhookSigner;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,12 +44,14 @@ public class DestinationDirectory {
   }
 
   /** The destination's settings, or empty when it no longer exists. */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<DestinationSettings> find(String id) {
     Instant now = clock.instant();
     Entry entry = cache.get(id);
     if (entry == null || entry.expires().isBefore(now)) {
-      entry = new Entry(load(id, now), now.plus(CACHE_TIME));
+      // Workers call this on virtual threads with no transaction; a cache miss opens its own.
+      Optional<DestinationSettings> loaded =
+          QuarkusTransaction.joiningExisting().call(() -> load(id, now));
+      entry = new Entry(loaded, now.plus(CACHE_TIME));
       if (cache.size() >= MAX_ENTRIES) {
         cache.clear();
       }

@@ -34,13 +34,16 @@ public class TenantSettingsService {
           "unknown-destination", "No destination '" + destinationId + "' in this tenant.");
     }
     TenantSettings found = settings.findById(tenant);
-    if (found == null) {
+    boolean created = found == null;
+    if (created) {
       found = new TenantSettings();
       found.tenant = tenant;
-      settings.persist(found);
     }
     found.operationalDestinationId = destinationId;
     found.updatedAt = clock.instant();
+    if (created) {
+      settings.persist(found);
+    }
     return new TenantSettingsView(found.operationalDestinationId);
   }
 }
