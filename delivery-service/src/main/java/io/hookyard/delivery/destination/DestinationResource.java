@@ -88,6 +88,8 @@ public class DestinationResource {
   /** Holds deliveries back until the destination is resumed. */
   @POST
   @Path("{id}/pause")
+  // The body is optional, so a bare POST is accepted too.
+  @Consumes(MediaType.WILDCARD)
   @RolesAllowed({Roles.HOOKYARD_ADMIN, Roles.TENANT_ADMIN})
   public DestinationView pause(
       @PathParam("tenant") String tenant, @PathParam("id") String id, @Valid StateChange request) {
@@ -98,6 +100,8 @@ public class DestinationResource {
   /** Sends to the destination again; what waited is due at once. */
   @POST
   @Path("{id}/resume")
+  // The body is optional, so a bare POST is accepted too.
+  @Consumes(MediaType.WILDCARD)
   @RolesAllowed({Roles.HOOKYARD_ADMIN, Roles.TENANT_ADMIN})
   public DestinationView resume(@PathParam("tenant") String tenant, @PathParam("id") String id) {
     access.requireMember(tenant);
@@ -109,6 +113,8 @@ public class DestinationResource {
   /** Replaces the signing secret; the old one keeps signing beside it during the overlap. */
   @POST
   @Path("{id}/rotate-secret")
+  // The body is optional, so a bare POST is accepted too.
+  @Consumes(MediaType.WILDCARD)
   @RolesAllowed({Roles.HOOKYARD_ADMIN, Roles.TENANT_ADMIN})
   public DestinationView rotateSecret(
       @PathParam("tenant") String tenant,

@@ -26,11 +26,48 @@ import org.junit.jupiter.api.Test;
 class RetryBehaviourTest {
   final Api api = new Api(TestTenants.newTenant());
   ScriptedServer server;
+  PlainTextServer plainText;
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     if (server != null) {
       server.close();
+    }
+    if (plainText != null) {
+      plainText.close();
+    }
+  }
+
+  /** Answers whatever arrives with plain HTTP and hangs up: a TLS client fails its handshake. */
+  record PlainTextServer(java.net.ServerSocket socket) implements AutoCloseable {
+    static PlainTextServer start() {
+      try {
+        java.net.ServerSocket socket =
+            new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  while (!socket.isClosed()) {
+                    try (java.net.Socket client = socket.accept()) {
+                      client.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes());
+                    } catch (java.io.IOException e) {
+                      // Closed, or the client hung up first.
+                    }
+                  }
+                });
+        return new PlainTextServer(socket);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    int port() {
+      return socket.getLocalPort();
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      socket.close();
     }
   }
 
@@ -94,10 +131,11 @@ class RetryBehaviourTest {
     String refusedUrl = closed.url();
     closed.close();
     server = ScriptedServer.start();
+    plainText = PlainTextServer.start();
     Map<String, Object> once = Map.of("retrySchedule", List.of("0s"));
     String refused = api.createDestination("refused", refusedUrl, once).getString("id");
     String tls =
-        api.createDestination("tls", "https://127.0.0.1:" + server.port() + "/", once)
+        api.createDestination("tls", "https://127.0.0.1:" + plainText.port() + "/", once)
             .getString("id");
     String dns = api.createDestination("dns", "http://no-such-host.invalid/", once).getString("id");
 
@@ -111,7 +149,7 @@ class RetryBehaviourTest {
   }
 
   @Test
-  void gonepausesTheDestinationAndItsDeliveriesWaitUntilItIsResumed() {
+  void gonePausesTheDestinationAndItsDeliveriesWaitUntilItIsResumed() {
     server = ScriptedServer.start(Answer.status(410), Answer.status(200));
     String destination =
         api.createDestination(
