@@ -107,7 +107,9 @@ public final class BenchDelivery {
     System.exit(0);
   }
 
-  /** Posts {@code count} deliveries in batches of 100, at {@code perSecond} (0: as fast as it can). */
+  /**
+   * Posts {@code count} deliveries in batches of 100, at {@code perSecond} (0: as fast as it can).
+   */
   private static void submit(String deliveryUrl, String destination, int count, int perSecond)
       throws InterruptedException {
     int batch = 100;
@@ -147,7 +149,8 @@ public final class BenchDelivery {
   private static void call(ManagementClient client, String path, String json) {
     HttpResponse<String> response = client.call(HookyardService.DELIVERY, "POST", path, json);
     if (response.statusCode() != 200) {
-      throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          path + " answered " + response.statusCode() + ": " + response.body());
     }
   }
 
@@ -176,7 +179,9 @@ public final class BenchDelivery {
                 "select percentile_cont(0.5) within group (order by lag),"
                     + " percentile_cont(0.99) within group (order by lag), max(lag) from ("
                     + " select extract(epoch from (started_at - due_at)) * 1000 as lag"
-                    + " from delivery.attempt where due_at >= '" + since + "') l")) {
+                    + " from delivery.attempt where due_at >= '"
+                    + since
+                    + "') l")) {
       rows.next();
       return new double[] {rows.getDouble(1), rows.getDouble(2), rows.getDouble(3)};
     }

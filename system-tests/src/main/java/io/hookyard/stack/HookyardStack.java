@@ -107,8 +107,8 @@ public final class HookyardStack implements AutoCloseable {
   }
 
   /**
-   * Starts one more delivery-service on the same database, as a second replica would run, and
-   * waits until it is ready. The caller stops it (or the stack does, when it closes).
+   * Starts one more delivery-service on the same database, as a second replica would run, and waits
+   * until it is ready. The caller stops it (or the stack does, when it closes).
    *
    * @param properties extra system properties for this instance only
    */

@@ -41,7 +41,8 @@ class DeliveryReplicasIT {
     try (RecordingServer sink = RecordingServer.start()) {
       String destination =
           alice
-              .createDestination("acme", "replicas-" + UUID.randomUUID().toString().substring(0, 8), sink.url())
+              .createDestination(
+                  "acme", "replicas-" + UUID.randomUUID().toString().substring(0, 8), sink.url())
               .path("id")
               .asText();
       String first = stack.url(HookyardService.DELIVERY);
@@ -104,7 +105,8 @@ class DeliveryReplicasIT {
 
   private static double metric(String deliveryUrl) {
     String text =
-        ManagementClient.send(HttpRequest.newBuilder(URI.create(deliveryUrl + "/q/metrics")).build())
+        ManagementClient.send(
+                HttpRequest.newBuilder(URI.create(deliveryUrl + "/q/metrics")).build())
             .body();
     Matcher matcher = SUCCEEDED.matcher(text);
     return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
