@@ -39,5 +39,5 @@ if [ "${PROFILE:-0}" = 1 ] && [ -f bench/target/delivery.jfr ]; then
   echo "Hottest frames of delivery-service (JFR execution samples, top of stack):"
   "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample bench/target/delivery.jfr |
     grep -A1 'stackTrace = \[' | grep -v -e 'stackTrace' -e '^--' | sed 's/line:.*//; s/^ *//' |
-    sort | uniq -c | sort -rn | head -25
+    sort | uniq -c | sort -rn | awk 'NR <= 25'
 fi

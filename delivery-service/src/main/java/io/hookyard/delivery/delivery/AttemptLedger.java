@@ -39,13 +39,16 @@ public class AttemptLedger {
           + " response_status, response_headers, response_body, outcome, error_class,"
           + " error_detail, step, due_at)"
           + " values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)";
-  private static final String UPDATE_DELIVERY =
+  // One statement for the whole batch: the new values travel as parallel arrays.
+  private static final String UPDATE_DELIVERIES =
       "update "
           + SCHEMA
-          + "delivery set attempt_count = attempt_count + 1, status = ?,"
-          + " next_attempt_at = coalesce(?, next_attempt_at), lease_until = null,"
-          + " last_response_status = ?, last_error = ?, updated_at = ?, completed_at = ?"
-          + " where id = ?";
+          + "delivery d set attempt_count = d.attempt_count + 1, status = u.status,"
+          + " next_attempt_at = coalesce(u.next_at::timestamptz, d.next_attempt_at),"
+          + " lease_until = null, last_response_status = u.code, last_error = u.error,"
+          + " updated_at = ?, completed_at = u.completed::timestamptz"
+          + " from unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[])"
+          + " as u(id, status, next_at, code, error, completed) where d.id = u.id";
 
   private final DataSource dataSource;
   private final OperationalEvents operational;
@@ -246,26 +249,38 @@ public class AttemptLedger {
 
   private static void updateDeliveries(Connection connection, List<Outcome> outcomes, Instant now)
       throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(UPDATE_DELIVERY)) {
-      for (Outcome outcome : outcomes) {
-        AttemptDecision decision = outcome.decision();
-        AttemptResult result = outcome.result();
-        DeliveryStatus status =
-            switch (decision.verdict()) {
-              case SUCCEEDED -> DeliveryStatus.SUCCEEDED;
-              case RETRY -> DeliveryStatus.FAILING;
-              case DEAD -> DeliveryStatus.DEAD;
-            };
-        statement.setString(1, status.name());
-        Sql.setInstant(statement, 2, decision.delay() == null ? null : now.plus(decision.delay()));
-        Sql.setInteger(statement, 3, result.status());
-        statement.setString(4, lastError(result, decision));
-        Sql.setInstant(statement, 5, now);
-        Sql.setInstant(statement, 6, status == DeliveryStatus.FAILING ? null : now);
-        statement.setString(7, outcome.claim().deliveryId());
-        statement.addBatch();
-      }
-      statement.executeBatch();
+    int size = outcomes.size();
+    String[] ids = new String[size];
+    String[] statuses = new String[size];
+    String[] nextAt = new String[size];
+    Integer[] codes = new Integer[size];
+    String[] errors = new String[size];
+    String[] completed = new String[size];
+    for (int i = 0; i < size; i++) {
+      Outcome outcome = outcomes.get(i);
+      AttemptDecision decision = outcome.decision();
+      DeliveryStatus status =
+          switch (decision.verdict()) {
+            case SUCCEEDED -> DeliveryStatus.SUCCEEDED;
+            case RETRY -> DeliveryStatus.FAILING;
+            case DEAD -> DeliveryStatus.DEAD;
+          };
+      ids[i] = outcome.claim().deliveryId();
+      statuses[i] = status.name();
+      nextAt[i] = decision.delay() == null ? null : now.plus(decision.delay()).toString();
+      codes[i] = outcome.result().status();
+      errors[i] = lastError(outcome.result(), decision);
+      completed[i] = status == DeliveryStatus.FAILING ? null : now.toString();
+    }
+    try (PreparedStatement statement = connection.prepareStatement(UPDATE_DELIVERIES)) {
+      Sql.setInstant(statement, 1, now);
+      statement.setArray(2, connection.createArrayOf("text", ids));
+      statement.setArray(3, connection.createArrayOf("text", statuses));
+      statement.setArray(4, connection.createArrayOf("text", nextAt));
+      statement.setArray(5, connection.createArrayOf("int4", codes));
+      statement.setArray(6, connection.createArrayOf("text", errors));
+      statement.setArray(7, connection.createArrayOf("text", completed));
+      statement.executeUpdate();
     }
   }
 

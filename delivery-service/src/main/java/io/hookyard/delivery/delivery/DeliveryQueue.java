@@ -7,6 +7,7 @@ import io.hookyard.common.event.CloudEventJson;
 import io.hookyard.delivery.config.DeliveryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,6 +58,18 @@ public class DeliveryQueue {
           + "delivery h"
           + " where h.destination_id = d.destination_id and h.status in ('PENDING', 'FAILING')))))"
           + " order by d.next_attempt_at limit ? for update of d skip locked";
+  // The event is CloudEvents JSON, so it travels as text and is stored as its UTF-8 bytes.
+  private static final String INSERT_REQUESTS =
+      "insert into "
+          + SCHEMA
+          + "delivery (id, tenant, event_id, event_type, subscription_id,"
+          + " destination_id, event, status, attempt_count, next_attempt_at, created_at, updated_at)"
+          + " select u.id, u.tenant, u.event_id, u.event_type, u.subscription_id, u.destination_id,"
+          + " convert_to(u.event, 'UTF8'), 'PENDING', 0, ?, ?, ?"
+          + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+          + " ?::text[]) with ordinality"
+          + " as u(id, tenant, event_id, event_type, subscription_id, destination_id, event, n)"
+          + " order by u.n on conflict (id) do nothing";
   private static final String LOCK_LIMITED =
       "select dst.id, dst.rate_tat, dst.circuit_open_until,"
           + " (select count(*) from "
@@ -67,14 +80,11 @@ public class DeliveryQueue {
           + SCHEMA
           + "destination dst where dst.id = any(?) order by dst.id for update";
 
-  private final DeliveryRepository deliveries;
   private final DataSource dataSource;
   private final DeliveryConfig config;
   private final Clock clock;
 
-  public DeliveryQueue(
-      DeliveryRepository deliveries, DataSource dataSource, DeliveryConfig config, Clock clock) {
-    this.deliveries = deliveries;
+  public DeliveryQueue(DataSource dataSource, DeliveryConfig config, Clock clock) {
     this.dataSource = dataSource;
     this.config = config;
     this.clock = clock;
@@ -109,26 +119,41 @@ public class DeliveryQueue {
     boolean changed;
   }
 
-  /** Adds requests; ones seen before (by delivery id) are ignored. Returns how many were new. */
+  /**
+   * Adds requests in one statement; ones seen before (by delivery id) are ignored, also within the
+   * batch. Returns how many were new. Deliveries get their intake order ({@code seq}) in the order
+   * given.
+   */
   @Transactional
   public int enqueue(List<DeliveryRequest> requests) {
-    Instant now = clock.instant();
-    int added = 0;
-    for (DeliveryRequest request : requests) {
-      Delivery delivery = new Delivery();
-      delivery.id = request.id();
-      delivery.tenant = request.tenant();
-      delivery.eventId = request.event().getId();
-      delivery.eventType = request.event().getType();
-      delivery.subscriptionId = request.subscriptionId();
-      delivery.destinationId = request.destinationId();
-      delivery.event = CloudEventJson.serialize(request.event());
-      delivery.createdAt = now;
-      if (deliveries.insertIfNew(delivery)) {
-        added++;
-      }
+    if (requests.isEmpty()) {
+      return 0;
     }
-    return added;
+    int size = requests.size();
+    String[][] columns = new String[7][size];
+    for (int i = 0; i < size; i++) {
+      DeliveryRequest request = requests.get(i);
+      columns[0][i] = request.id();
+      columns[1][i] = request.tenant();
+      columns[2][i] = request.event().getId();
+      columns[3][i] = request.event().getType();
+      columns[4][i] = request.subscriptionId();
+      columns[5][i] = request.destinationId();
+      columns[6][i] = new String(CloudEventJson.serialize(request.event()), StandardCharsets.UTF_8);
+    }
+    Instant now = clock.instant();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(INSERT_REQUESTS)) {
+      Sql.setInstant(insert, 1, now);
+      Sql.setInstant(insert, 2, now);
+      Sql.setInstant(insert, 3, now);
+      for (int column = 0; column < columns.length; column++) {
+        insert.setArray(4 + column, connection.createArrayOf("text", columns[column]));
+      }
+      return insert.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not queue deliveries", e);
+    }
   }
 
   /** Claims up to {@code limit} due deliveries for this worker until the lease runs out. */

@@ -101,7 +101,9 @@ public class DeliveryWorker {
 
   private boolean deliverDue() {
     int free = inFlight.availablePermits();
-    if (free == 0) {
+    int full = Math.min(config.concurrency(), config.batchSize());
+    // While attempts are in flight, wait until half the room is free: fewer, larger claims.
+    if (free == 0 || (free < full / 2 && free < config.concurrency())) {
       return false;
     }
     int wanted = Math.min(free, config.batchSize());
