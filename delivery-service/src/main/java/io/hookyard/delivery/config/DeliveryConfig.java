@@ -52,12 +52,20 @@ public interface DeliveryConfig {
 
   interface Worker {
     /** Deliveries claimed per round. */
-    @WithDefault("100")
+    @WithDefault("200")
     int batchSize();
 
     /** Attempts in flight at once per instance. */
-    @WithDefault("64")
+    @WithDefault("256")
     int concurrency();
+
+    /** Connections kept open to one destination (host and port) at most. */
+    @WithDefault("64")
+    int connectionsPerDestination();
+
+    /** Threads writing attempt results; each writes its batches in transactions of its own. */
+    @WithDefault("2")
+    int recordWriters();
 
     /** How often a worker looks for due deliveries when nothing signals it. */
     @WithDefault("1s")

@@ -25,18 +25,23 @@ public class AttemptRecorder {
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final AttemptLedger ledger;
   private final int batchSize;
-  private volatile Thread writer;
+  private final int writerCount;
+  private final List<Thread> writers = new ArrayList<>();
   private volatile boolean running;
 
   public AttemptRecorder(AttemptLedger ledger, DeliveryConfig config) {
     this.ledger = ledger;
     this.batchSize = config.worker().recordBatchSize();
+    this.writerCount = config.worker().recordWriters();
   }
 
+  /** Starts the writers; while one waits for its commit, another gathers the next batch. */
   synchronized void start() {
-    if (writer == null) {
+    if (writers.isEmpty()) {
       running = true;
-      writer = Thread.ofPlatform().name("attempt-recorder").daemon().start(this::loop);
+      for (int i = 0; i < writerCount; i++) {
+        writers.add(Thread.ofPlatform().name("attempt-recorder-" + i).daemon().start(this::loop));
+      }
     }
   }
 
@@ -50,15 +55,15 @@ public class AttemptRecorder {
   /** Writes what is queued, then stops; waits at most {@code grace}. */
   synchronized void stop(Duration grace) {
     running = false;
-    Thread thread = writer;
-    if (thread != null) {
+    long deadline = System.nanoTime() + grace.toNanos();
+    for (Thread thread : writers) {
       try {
-        thread.join(grace.toMillis());
+        thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
-    writer = null;
+    writers.clear();
   }
 
   private void loop() {

@@ -63,7 +63,7 @@ public class DeliverySender {
         vertx.createHttpClient(
             new HttpClientOptions()
                 .setName("hookyard-delivery")
-                .setMaxPoolSize(config.worker().concurrency())
+                .setMaxPoolSize(config.worker().connectionsPerDestination())
                 .setKeepAlive(true)
                 .setConnectTimeout((int) MAX_CONNECT_TIMEOUT.toMillis())
                 .setForceSni(true)

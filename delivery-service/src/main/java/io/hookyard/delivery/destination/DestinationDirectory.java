@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The settings of destinations, with their signing keys decrypted, kept for two seconds: the
@@ -24,7 +25,12 @@ public class DestinationDirectory {
   static final Duration CACHE_TIME = Duration.ofSeconds(2);
   static final int MAX_ENTRIES = 10_000;
 
-  private record Entry(Optional<DestinationSettings> settings, Instant expires) {}
+  private record Entry(
+      Optional<DestinationSettings> settings, Instant expires, AtomicBoolean refreshing) {
+    Entry(Optional<DestinationSettings> settings, Instant expires) {
+      this(settings, expires, new AtomicBoolean());
+    }
+  }
 
   private final ConcurrentMap<String, Entry> cache = new ConcurrentHashMap<>();
   private final DestinationRepository destinations;
@@ -43,21 +49,37 @@ public class DestinationDirectory {
     this.clock = clock;
   }
 
-  /** The destination's settings, or empty when it no longer exists. */
+  /**
+   * The destination's settings, or empty when it no longer exists. When the cached settings are out
+   * of date, one caller reloads them while the others go on with the old ones for that moment, so
+   * the many attempts in flight to one destination do not all read it at once.
+   */
   public Optional<DestinationSettings> find(String id) {
     Instant now = clock.instant();
     Entry entry = cache.get(id);
-    if (entry == null || entry.expires().isBefore(now)) {
-      // Workers call this on virtual threads with no transaction; a cache miss opens its own.
-      Optional<DestinationSettings> loaded =
-          QuarkusTransaction.joiningExisting().call(() -> load(id, now));
-      entry = new Entry(loaded, now.plus(CACHE_TIME));
-      if (cache.size() >= MAX_ENTRIES) {
-        cache.clear();
+    if (entry == null) {
+      return reload(id, now);
+    }
+    if (entry.expires().isBefore(now) && entry.refreshing().compareAndSet(false, true)) {
+      try {
+        return reload(id, now);
+      } catch (RuntimeException e) {
+        entry.refreshing().set(false);
+        throw e;
       }
-      cache.put(id, entry);
     }
     return entry.settings();
+  }
+
+  private Optional<DestinationSettings> reload(String id, Instant now) {
+    // Workers call this on virtual threads with no transaction; a reload opens its own.
+    Optional<DestinationSettings> loaded =
+        QuarkusTransaction.joiningExisting().call(() -> load(id, now));
+    if (cache.size() >= MAX_ENTRIES) {
+      cache.clear();
+    }
+    cache.put(id, new Entry(loaded, now.plus(CACHE_TIME)));
+    return loaded;
   }
 
   /** Forgets a destination after it changed here. */
