@@ -103,24 +103,32 @@ public final class HookyardStack implements AutoCloseable {
   }
 
   private ManagedProcess newProcess(HookyardService service) {
-    return newProcess(service, port(service), service.module());
+    return newProcess(service, port(service), service.module(), Map.of());
   }
 
   /**
-   * Starts one more instance of {@code service} on the same database, on a free port, and waits
-   * until it is ready; the peers keep talking to the first instance. Returns its base URL.
+   * Starts one more instance of {@code service} on the same database, as a second replica would
+   * run, and waits until it is ready; the peers keep talking to the first instance. The caller
+   * stops it (or the stack does, when it closes).
+   *
+   * @param properties extra system properties for this instance only
    */
-  public synchronized String startReplica(HookyardService service) {
+  public synchronized Replica startReplica(
+      HookyardService service, Map<String, String> properties) {
     int port = Ports.orFree(0);
-    ManagedProcess replica =
-        newProcess(service, port, service.module() + "-replica-" + (replicas.size() + 1));
-    replicas.add(replica.start());
-    String url = "http://localhost:" + port;
-    replica.awaitHttpOk(URI.create(url + "/q/health/ready"), Duration.ofMinutes(2));
-    return url;
+    String name = service.module() + "-" + (replicas.size() + 2);
+    ManagedProcess process = newProcess(service, port, name, properties).start();
+    replicas.add(process);
+    process.awaitHttpOk(
+        URI.create("http://localhost:" + port + "/q/health/ready"), Duration.ofMinutes(2));
+    return new Replica(process, "http://localhost:" + port);
   }
 
-  private ManagedProcess newProcess(HookyardService service, int port, String name) {
+  /** An extra instance of a service, and its base URL. */
+  public record Replica(ManagedProcess process, String url) {}
+
+  private ManagedProcess newProcess(
+      HookyardService service, int port, String name, Map<String, String> extra) {
     Path jar =
         options.root().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
@@ -135,7 +143,11 @@ public final class HookyardStack implements AutoCloseable {
     properties.put("quarkus.rest-client.delivery.url", url(HookyardService.DELIVERY));
     properties.put("quarkus.rest-client.receiver.url", url(HookyardService.RECEIVER));
     properties.put("hookyard.receiver.public-url", url(HookyardService.RECEIVER));
+    // Everything of a local stack (sinks, the echo destination) listens on loopback, which
+    // delivery-service refuses to reach unless allowed.
+    properties.put("hookyard.delivery.egress.allowed-cidrs", "127.0.0.0/8,::1/128");
     properties.putAll(options.serviceProperties());
+    properties.putAll(extra);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
@@ -194,9 +206,9 @@ public final class HookyardStack implements AutoCloseable {
   @Override
   public void close() {
     List<RuntimeException> failures = new ArrayList<>();
-    List<ManagedProcess> processes = new ArrayList<>(replicas);
-    processes.addAll(services.values());
-    for (ManagedProcess process : processes) {
+    List<ManagedProcess> all = new ArrayList<>(replicas);
+    all.addAll(services.values());
+    for (ManagedProcess process : all) {
       try {
         process.stop(Duration.ofSeconds(15));
       } catch (RuntimeException e) {

@@ -55,7 +55,7 @@ class RulesReplicasIT {
   @Test
   void concurrentEventsOfOneSubjectOnTwoReplicasYieldTheTransitionsOfASerialRun() throws Exception {
     HookyardStack stack = SystemStack.get();
-    String replica = stack.startReplica(HookyardService.RULES);
+    String replica = stack.startReplica(HookyardService.RULES, Map.of()).url();
     String tenant = "acme";
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String type = "system.race." + suffix;

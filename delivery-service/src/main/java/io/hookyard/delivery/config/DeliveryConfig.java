@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Everything delivery-service can be told, under {@code hookyard.delivery}. */
 @ConfigMapping(prefix = "hookyard.delivery")
@@ -12,7 +13,16 @@ public interface DeliveryConfig {
   /** How the workers take deliveries from the queue. */
   Worker worker();
 
-  /** The waits before each attempt: the first is before attempt 1, and so on. */
+  /** How failing destinations are treated. */
+  Circuit circuit();
+
+  /** Which network addresses destinations may reach. */
+  Egress egress();
+
+  /**
+   * The waits before each attempt: the first is before attempt 1, and so on. A destination may have
+   * its own.
+   */
   @WithDefault("0s,5s,5m,30m,2h,5h,10h,10h")
   List<Duration> retrySchedule();
 
@@ -20,13 +30,25 @@ public interface DeliveryConfig {
   @WithDefault("0.2")
   double jitter();
 
-  /** How long a destination has to answer one attempt. */
+  /** How long a destination has to answer one attempt, unless it sets its own timeout. */
   @WithDefault("15s")
   Duration requestTimeout();
+
+  /** The longest wait a destination's {@code Retry-After} may ask for; longer asks are capped. */
+  @WithDefault("1h")
+  Duration retryAfterMax();
+
+  /** After a 429, a 503 or a timeout, the scheduled wait is multiplied by this. */
+  @WithDefault("2")
+  double penaltyFactor();
 
   /** How much of a response body the log keeps, in bytes. */
   @WithDefault("65536")
   int maxLoggedResponseBytes();
+
+  /** How long a rotated-out signing secret keeps signing beside the new one, unless asked. */
+  @WithDefault("24h")
+  Duration rotationOverlap();
 
   /** How replays are bounded. */
   Replay replay();
@@ -66,12 +88,20 @@ public interface DeliveryConfig {
 
   interface Worker {
     /** Deliveries claimed per round. */
-    @WithDefault("100")
+    @WithDefault("200")
     int batchSize();
 
     /** Attempts in flight at once per instance. */
-    @WithDefault("64")
+    @WithDefault("256")
     int concurrency();
+
+    /** Connections kept open to one destination (host and port) at most. */
+    @WithDefault("64")
+    int connectionsPerDestination();
+
+    /** Threads writing attempt results; each writes its batches in transactions of its own. */
+    @WithDefault("2")
+    int recordWriters();
 
     /** How often a worker looks for due deliveries when nothing signals it. */
     @WithDefault("1s")
@@ -83,5 +113,39 @@ public interface DeliveryConfig {
      */
     @WithDefault("60s")
     Duration lease();
+
+    /** How long a delivery held back by its destination's concurrency limit waits to be tried. */
+    @WithDefault("100ms")
+    Duration limitWait();
+
+    /** On shutdown, how long attempts in flight may take before their deliveries are released. */
+    @WithDefault("10s")
+    Duration shutdownGrace();
+
+    /** Attempt results written to the database in one transaction, at most. */
+    @WithDefault("500")
+    int recordBatchSize();
+  }
+
+  interface Circuit {
+    /** Failed attempts in a row after which a destination's circuit opens. */
+    @WithDefault("10")
+    int failureThreshold();
+
+    /** How long an open circuit holds deliveries back before one probe tests the destination. */
+    @WithDefault("1m")
+    Duration coolDown();
+
+    /** A destination that has failed without a single success for this long is paused. */
+    @WithDefault("5d")
+    Duration pauseAfter();
+  }
+
+  interface Egress {
+    /**
+     * Networks (CIDR) destinations may reach even though they are loopback, private, link-local or
+     * otherwise internal. Empty in production; local runs and tests allow loopback.
+     */
+    Optional<List<String>> allowedCidrs();
   }
 }

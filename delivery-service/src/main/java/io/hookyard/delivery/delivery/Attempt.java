@@ -66,4 +66,12 @@ public class Attempt {
   /** The replay whose round this attempt belongs to; null for the original round. */
   @Column(name = "replay_id")
   public String replayId;
+
+  /** The step of the delivery this attempt ran; {@code deliver} for every attempt today. */
+  @Column(nullable = false)
+  public String step;
+
+  /** When the delivery fell due for this attempt. */
+  @Column(name = "due_at")
+  public Instant dueAt;
 }

@@ -2,19 +2,17 @@ package io.hookyard.delivery.delivery;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * What one send produced. {@code status} is null when no response came back, and then {@code
- * errorClass} says why (connection refused, timeout, DNS, TLS, I/O).
+ * What happened when one request was sent: the request as sent (credentials redacted) and either a
+ * response or the class of failure (refused, timeout, DNS, TLS, blocked address, I/O).
  */
 public record AttemptResult(
+    OutgoingRequest request,
     Instant startedAt,
     long durationMs,
-    String method,
-    String url,
-    Map<String, List<String>> requestHeaders,
-    byte[] requestBody,
     Integer status,
     Map<String, List<String>> responseHeaders,
     byte[] responseBody,
@@ -27,10 +25,16 @@ public record AttemptResult(
     TIMEOUT,
     DNS,
     TLS,
+    BLOCKED_ADDRESS,
     IO
   }
 
-  public boolean succeeded() {
-    return status != null && status >= 200 && status < 300;
+  /** The first value of a response header (names are lower case), or null. */
+  public String responseHeader(String name) {
+    if (responseHeaders == null) {
+      return null;
+    }
+    List<String> values = responseHeaders.get(name.toLowerCase(Locale.ROOT));
+    return values == null || values.isEmpty() ? null : values.getFirst();
   }
 }

@@ -1,166 +1,421 @@
 package io.hookyard.delivery.delivery;
 
+import static io.hookyard.delivery.delivery.Sql.SCHEMA;
+
 import io.hookyard.common.delivery.DeliveryRequest;
 import io.hookyard.common.event.CloudEventJson;
-import io.hookyard.common.id.Ids;
 import io.hookyard.delivery.config.DeliveryConfig;
-import io.hookyard.delivery.destination.Destination;
-import io.hookyard.delivery.destination.DestinationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.random.RandomGenerator;
+import java.util.TreeSet;
+import javax.sql.DataSource;
 
 /**
- * The delivery work queue in PostgreSQL: takes requests in, hands due deliveries to workers under a
- * lease, and records each attempt's outcome. Each step is one short transaction; no transaction
- * stays open while a destination is called.
+ * The delivery work queue in PostgreSQL: takes requests in and hands due deliveries to workers
+ * under a lease. Each step is one short transaction; none stays open while a destination is called.
+ *
+ * <p>A claim skips deliveries whose destination is paused, disabled or has an open circuit, and for
+ * a FIFO destination takes only its oldest waiting delivery. Among what it locks, it keeps each
+ * destination's limits: at most one probe for a circuit whose cool-down has passed, at most {@code
+ * maxConcurrency} leased at once (counted across instances), and at most {@code rateLimit} a second
+ * (a GCRA whose state is on the destination row). Deliveries held back that way are moved to when
+ * they may go; that is waiting, not an attempt.
  */
 @ApplicationScoped
 public class DeliveryQueue {
-  private final DeliveryRepository deliveries;
-  private final AttemptRepository attempts;
-  private final DestinationRepository destinations;
+  // Bursts of up to a second's worth of a destination's rate are allowed.
+  private static final Duration RATE_TOLERANCE = Duration.ofSeconds(1);
+  private static final String LOCK_DUE =
+      "select d.id, d.tenant, d.destination_id, d.event, d.attempt_count, d.next_attempt_at,"
+          + " d.schedule_start, d.replay_id,"
+          + " dst.id as dst_id, dst.consecutive_failures, dst.circuit_open_until, dst.rate_limit,"
+          + " dst.max_concurrency"
+          + " from "
+          + SCHEMA
+          + "delivery d left join "
+          + SCHEMA
+          + "destination dst"
+          + " on dst.id = d.destination_id"
+          + " where d.status in ('PENDING', 'FAILING') and d.next_attempt_at <= ?"
+          + " and (d.lease_until is null or d.lease_until < ?)"
+          + " and (dst.id is null or (dst.state = 'active'"
+          + " and (dst.circuit_open_until is null or dst.circuit_open_until <= ?)"
+          + " and (not dst.fifo or d.seq = (select min(h.seq) from "
+          + SCHEMA
+          + "delivery h"
+          + " where h.destination_id = d.destination_id and h.status in ('PENDING', 'FAILING')))))"
+          + " order by d.next_attempt_at limit ? for update of d skip locked";
+  // The event is CloudEvents JSON, so it travels as text and is stored as its UTF-8 bytes.
+  private static final String INSERT_REQUESTS =
+      "insert into "
+          + SCHEMA
+          + "delivery (id, tenant, event_id, event_type, subscription_id,"
+          + " destination_id, event, status, attempt_count, next_attempt_at, created_at, updated_at)"
+          + " select u.id, u.tenant, u.event_id, u.event_type, u.subscription_id, u.destination_id,"
+          + " convert_to(u.event, 'UTF8'), 'PENDING', 0, ?, ?, ?"
+          + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+          + " ?::text[]) with ordinality"
+          + " as u(id, tenant, event_id, event_type, subscription_id, destination_id, event, n)"
+          + " order by u.n on conflict (id) do nothing";
+  private static final String LOCK_LIMITED =
+      "select dst.id, dst.rate_tat, dst.circuit_open_until,"
+          + " (select count(*) from "
+          + SCHEMA
+          + "delivery x where x.destination_id = dst.id"
+          + " and x.lease_until > ?) as in_flight"
+          + " from "
+          + SCHEMA
+          + "destination dst where dst.id = any(?) order by dst.id for update";
+
+  private final DataSource dataSource;
   private final DeliveryConfig config;
-  private final RetrySchedule schedule;
   private final Clock clock;
 
-  public DeliveryQueue(
-      DeliveryRepository deliveries,
-      AttemptRepository attempts,
-      DestinationRepository destinations,
-      DeliveryConfig config,
-      Clock clock) {
-    this.deliveries = deliveries;
-    this.attempts = attempts;
-    this.destinations = destinations;
+  public DeliveryQueue(DataSource dataSource, DeliveryConfig config, Clock clock) {
+    this.dataSource = dataSource;
     this.config = config;
-    this.schedule = new RetrySchedule(config.retrySchedule(), config.jitter());
     this.clock = clock;
   }
 
-  /** A claimed delivery and the URL it goes to (null when the destination is gone). */
-  public record Claim(Delivery delivery, String url) {}
+  /** A due delivery as locked, with what its destination row said at that moment. */
+  private record Candidate(
+      String id,
+      String tenant,
+      String destinationId,
+      byte[] event,
+      int attemptCount,
+      Instant dueAt,
+      int scheduleStart,
+      String replayId,
+      boolean destinationExists,
+      int failures,
+      Instant circuitOpenUntil,
+      Integer rateLimit,
+      Integer maxConcurrency) {
 
-  /** Adds requests; ones seen before (by delivery id) are ignored. Returns how many were new. */
+    boolean limited() {
+      return rateLimit != null || maxConcurrency != null || circuitOpenUntil != null;
+    }
+  }
+
+  /** A limited destination's state, locked for this claim. */
+  private static final class Limits {
+    Instant rateTat;
+    Instant circuitOpenUntil;
+    long inFlight;
+    boolean probeTaken;
+    int deferred;
+    boolean changed;
+  }
+
+  /**
+   * Adds requests in one statement; ones seen before (by delivery id) are ignored, also within the
+   * batch. Returns how many were new. Deliveries get their intake order ({@code seq}) in the order
+   * given.
+   */
   @Transactional
   public int enqueue(List<DeliveryRequest> requests) {
-    Instant now = clock.instant();
-    int added = 0;
-    for (DeliveryRequest request : requests) {
-      Delivery delivery = new Delivery();
-      delivery.id = request.id();
-      delivery.tenant = request.tenant();
-      delivery.eventId = request.event().getId();
-      delivery.eventType = request.event().getType();
-      delivery.subscriptionId = request.subscriptionId();
-      delivery.destinationId = request.destinationId();
-      delivery.event = CloudEventJson.serialize(request.event());
-      delivery.createdAt = now;
-      if (deliveries.insertIfNew(delivery)) {
-        added++;
-      }
+    if (requests.isEmpty()) {
+      return 0;
     }
-    return added;
+    int size = requests.size();
+    String[][] columns = new String[7][size];
+    for (int i = 0; i < size; i++) {
+      DeliveryRequest request = requests.get(i);
+      columns[0][i] = request.id();
+      columns[1][i] = request.tenant();
+      columns[2][i] = request.event().getId();
+      columns[3][i] = request.event().getType();
+      columns[4][i] = request.subscriptionId();
+      columns[5][i] = request.destinationId();
+      columns[6][i] = new String(CloudEventJson.serialize(request.event()), StandardCharsets.UTF_8);
+    }
+    Instant now = clock.instant();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(INSERT_REQUESTS)) {
+      Sql.setInstant(insert, 1, now);
+      Sql.setInstant(insert, 2, now);
+      Sql.setInstant(insert, 3, now);
+      for (int column = 0; column < columns.length; column++) {
+        insert.setArray(4 + column, connection.createArrayOf("text", columns[column]));
+      }
+      return insert.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not queue deliveries", e);
+    }
   }
 
   /** Claims up to {@code limit} due deliveries for this worker until the lease runs out. */
   @Transactional
   public List<Claim> claimDue(int limit) {
     Instant now = clock.instant();
-    List<Delivery> due = deliveries.lockDue(now, limit);
-    if (due.isEmpty()) {
-      return List.of();
+    try (Connection connection = dataSource.getConnection()) {
+      List<Candidate> candidates = lockDue(connection, now, limit);
+      if (candidates.isEmpty()) {
+        return List.of();
+      }
+      Map<String, Limits> limits = lockLimits(connection, candidates, now);
+      List<Claim> taken = new ArrayList<>();
+      Map<String, Instant> deferred = new LinkedHashMap<>();
+      List<String> orphans = new ArrayList<>();
+      for (Candidate candidate : candidates) {
+        if (!candidate.destinationExists()) {
+          orphans.add(candidate.id());
+          continue;
+        }
+        Limits held = limits.get(candidate.destinationId());
+        Instant later = held == null ? null : holdBack(candidate, held, now);
+        if (later != null) {
+          deferred.put(candidate.id(), later);
+          continue;
+        }
+        boolean probe = candidate.circuitOpenUntil() != null;
+        taken.add(
+            new Claim(
+                candidate.id(),
+                candidate.tenant(),
+                candidate.destinationId(),
+                candidate.event(),
+                candidate.attemptCount(),
+                candidate.dueAt(),
+                candidate.failures(),
+                probe,
+                candidate.scheduleStart(),
+                candidate.replayId()));
+      }
+      lease(connection, taken, now.plus(config.worker().lease()));
+      defer(connection, deferred);
+      buryOrphans(connection, orphans, now);
+      saveLimits(connection, limits);
+      return taken;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not claim due deliveries", e);
     }
-    Map<String, String> urls = new HashMap<>();
-    List<String> destinationIds = due.stream().map(d -> d.destinationId).distinct().toList();
-    destinations
-        .list("id in ?1", destinationIds)
-        .forEach(destination -> urls.put(destination.id, urlOf(destination)));
-    Instant leaseUntil = now.plus(config.worker().lease());
-    return due.stream()
-        .map(
-            delivery -> {
-              delivery.leaseUntil = leaseUntil;
-              return new Claim(delivery, urls.get(delivery.destinationId));
-            })
-        .toList();
   }
 
-  /** Records an attempt and moves the delivery on: succeeded, retry later, or dead. */
-  @Transactional
-  public void record(String deliveryId, AttemptResult result) {
-    Delivery delivery = deliveries.findById(deliveryId);
-    Instant now = clock.instant();
-    delivery.attemptCount++;
-    attempts.persist(toAttempt(delivery, result));
-    delivery.leaseUntil = null;
-    delivery.updatedAt = now;
-    delivery.lastResponseStatus = result.status();
-    delivery.lastError = result.errorClass() == null ? null : result.errorClass().name();
-    if (result.succeeded()) {
-      delivery.status = DeliveryStatus.SUCCEEDED;
-      delivery.completedAt = now;
+  /** When a delivery held back by its destination's limits may go, or null to take it now. */
+  private Instant holdBack(Candidate candidate, Limits limit, Instant now) {
+    if (limit.circuitOpenUntil != null) {
+      if (limit.circuitOpenUntil.isAfter(now) || limit.probeTaken) {
+        // Another instance took the probe, or this claim did: the rest wait for its verdict.
+        return limit.circuitOpenUntil.isAfter(now)
+            ? limit.circuitOpenUntil
+            : now.plus(config.circuit().coolDown());
+      }
+      limit.probeTaken = true;
+      limit.circuitOpenUntil = now.plus(config.circuit().coolDown());
+      limit.changed = true;
+      limit.inFlight++;
+      return null;
+    }
+    if (candidate.maxConcurrency() != null && limit.inFlight >= candidate.maxConcurrency()) {
+      return now.plus(config.worker().limitWait());
+    }
+    if (candidate.rateLimit() != null) {
+      Duration interval = Duration.ofNanos(1_000_000_000L / candidate.rateLimit());
+      Instant tat = limit.rateTat == null || limit.rateTat.isBefore(now) ? now : limit.rateTat;
+      if (tat.isAfter(now.plus(RATE_TOLERANCE))) {
+        return tat.minus(RATE_TOLERANCE).plus(interval.multipliedBy(limit.deferred++));
+      }
+      limit.rateTat = tat.plus(interval);
+      limit.changed = true;
+    }
+    limit.inFlight++;
+    return null;
+  }
+
+  private List<Candidate> lockDue(Connection connection, Instant now, int limit)
+      throws SQLException {
+    // The due index gives the order, so the scan stops after the first rows that qualify. Without
+    // this, statistics that lag behind a sudden backlog make the planner read and sort every due
+    // row on each claim (measured: 140 ms per claim with 45,000 waiting).
+    try (Statement settings = connection.createStatement()) {
+      settings.execute(
+          "select set_config('enable_sort', 'off', true),"
+              + " set_config('enable_bitmapscan', 'off', true)");
+    }
+    try (PreparedStatement statement = connection.prepareStatement(LOCK_DUE)) {
+      Sql.setInstant(statement, 1, now);
+      Sql.setInstant(statement, 2, now);
+      Sql.setInstant(statement, 3, now);
+      statement.setInt(4, limit);
+      List<Candidate> found = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          found.add(
+              new Candidate(
+                  rows.getString("id"),
+                  rows.getString("tenant"),
+                  rows.getString("destination_id"),
+                  rows.getBytes("event"),
+                  rows.getInt("attempt_count"),
+                  Sql.instant(rows, "next_attempt_at"),
+                  rows.getInt("schedule_start"),
+                  rows.getString("replay_id"),
+                  rows.getString("dst_id") != null,
+                  rows.getInt("consecutive_failures"),
+                  Sql.instant(rows, "circuit_open_until"),
+                  Sql.integer(rows, "rate_limit"),
+                  Sql.integer(rows, "max_concurrency")));
+        }
+      }
+      return found;
+    }
+  }
+
+  private Map<String, Limits> lockLimits(
+      Connection connection, List<Candidate> candidates, Instant now) throws SQLException {
+    TreeSet<String> ids = new TreeSet<>();
+    candidates.stream().filter(Candidate::limited).forEach(c -> ids.add(c.destinationId()));
+    Map<String, Limits> limits = new HashMap<>();
+    if (ids.isEmpty()) {
+      return limits;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(LOCK_LIMITED)) {
+      Sql.setInstant(statement, 1, now);
+      statement.setArray(2, connection.createArrayOf("text", ids.toArray()));
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          Limits limit = new Limits();
+          limit.rateTat = Sql.instant(rows, "rate_tat");
+          limit.circuitOpenUntil = Sql.instant(rows, "circuit_open_until");
+          limit.inFlight = rows.getLong("in_flight");
+          limits.put(rows.getString("id"), limit);
+        }
+      }
+    }
+    return limits;
+  }
+
+  private static void lease(Connection connection, List<Claim> taken, Instant until)
+      throws SQLException {
+    if (taken.isEmpty()) {
       return;
     }
-    schedule
-        .waitAfter(delivery.attemptsThisRound(), RandomGenerator.getDefault())
-        .ifPresentOrElse(
-            wait -> {
-              delivery.status = DeliveryStatus.FAILING;
-              delivery.nextAttemptAt = now.plus(wait);
-            },
-            () -> {
-              delivery.status = DeliveryStatus.DEAD;
-              delivery.deadReason = DeadReason.SCHEDULE_EXHAUSTED;
-              delivery.completedAt = now;
-            });
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "update " + SCHEMA + "delivery set lease_until = ? where id = any(?)")) {
+      Sql.setInstant(statement, 1, until);
+      statement.setArray(
+          2, connection.createArrayOf("text", taken.stream().map(Claim::deliveryId).toArray()));
+      statement.executeUpdate();
+    }
   }
 
-  /**
-   * A delivery that can never succeed goes straight to the dead letters, with its reason.
-   *
-   * @param detail what went wrong, for the person reading the log
-   */
+  private static void defer(Connection connection, Map<String, Instant> deferred)
+      throws SQLException {
+    if (deferred.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "update " + SCHEMA + "delivery set next_attempt_at = ? where id = ?")) {
+      for (Map.Entry<String, Instant> entry : deferred.entrySet()) {
+        Sql.setInstant(statement, 1, entry.getValue());
+        statement.setString(2, entry.getKey());
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
+  }
+
+  private static void buryOrphans(Connection connection, List<String> ids, Instant now)
+      throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "update "
+                + SCHEMA
+                + "delivery set status = 'DEAD', dead_reason = 'DESTINATION_GONE', last_error = ?,"
+                + " lease_until = null, updated_at = ?, completed_at = ? where id = any(?)")) {
+      statement.setString(1, "The destination no longer exists.");
+      Sql.setInstant(statement, 2, now);
+      Sql.setInstant(statement, 3, now);
+      statement.setArray(4, connection.createArrayOf("text", ids.toArray()));
+      statement.executeUpdate();
+    }
+  }
+
+  private static void saveLimits(Connection connection, Map<String, Limits> limits)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "update "
+                + SCHEMA
+                + "destination set rate_tat = ?, circuit_open_until = ?"
+                + " where id = ?")) {
+      boolean any = false;
+      for (Map.Entry<String, Limits> entry : new java.util.TreeMap<>(limits).entrySet()) {
+        Limits limit = entry.getValue();
+        if (limit.changed) {
+          Sql.setInstant(statement, 1, limit.rateTat);
+          Sql.setInstant(statement, 2, limit.circuitOpenUntil);
+          statement.setString(3, entry.getKey());
+          statement.addBatch();
+          any = true;
+        }
+      }
+      if (any) {
+        statement.executeBatch();
+      }
+    }
+  }
+
+  /** Lets deliveries go that this worker holds but will not finish (it is shutting down). */
   @Transactional
-  public void bury(String deliveryId, DeadReason reason, String detail) {
-    Delivery delivery = deliveries.findById(deliveryId);
-    Instant now = clock.instant();
-    delivery.status = DeliveryStatus.DEAD;
-    delivery.deadReason = reason;
-    delivery.lastError = detail;
-    delivery.leaseUntil = null;
-    delivery.updatedAt = now;
-    delivery.completedAt = now;
+  public void release(Collection<String> deliveryIds) {
+    if (deliveryIds.isEmpty()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "update "
+                    + SCHEMA
+                    + "delivery set lease_until = null where id = any(?)"
+                    + " and status in ('PENDING', 'FAILING')")) {
+      statement.setArray(1, connection.createArrayOf("text", deliveryIds.toArray()));
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not release deliveries", e);
+    }
   }
 
-  private static String urlOf(Destination destination) {
-    return destination.url;
-  }
+  /** How many deliveries wait, and when the oldest not yet attempted came in (null if none). */
+  public record Depth(long waiting, Instant oldestPendingCreatedAt) {}
 
-  private static Attempt toAttempt(Delivery delivery, AttemptResult result) {
-    Attempt attempt = new Attempt();
-    attempt.id = Ids.newId(Ids.ATTEMPT);
-    attempt.deliveryId = delivery.id;
-    attempt.tenant = delivery.tenant;
-    attempt.attemptNumber = delivery.attemptCount;
-    attempt.startedAt = result.startedAt();
-    attempt.durationMs = (int) Math.min(Integer.MAX_VALUE, result.durationMs());
-    attempt.requestMethod = result.method();
-    attempt.requestUrl = result.url();
-    attempt.requestHeaders = HeaderRedaction.redact(result.requestHeaders());
-    attempt.requestBody = result.requestBody();
-    attempt.responseStatus = result.status();
-    attempt.responseHeaders = HeaderRedaction.redact(result.responseHeaders());
-    attempt.responseBody = result.responseBody();
-    attempt.outcome = result.succeeded() ? "SUCCEEDED" : "FAILED";
-    attempt.errorClass = result.errorClass() == null ? null : result.errorClass().name();
-    attempt.errorDetail = result.errorDetail();
-    attempt.replayId = delivery.replayId;
-    return attempt;
+  @Transactional
+  public Depth depth() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "select count(*) as waiting,"
+                    + " min(created_at) filter (where status = 'PENDING') as oldest"
+                    + " from "
+                    + SCHEMA
+                    + "delivery where status in ('PENDING', 'FAILING')");
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return new Depth(rows.getLong("waiting"), Sql.instant(rows, "oldest"));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not measure the queue", e);
+    }
   }
 }

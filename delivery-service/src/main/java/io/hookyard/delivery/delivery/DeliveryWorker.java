@@ -2,55 +2,97 @@ package io.hookyard.delivery.delivery;
 
 import io.hookyard.common.worker.SignalledWorker;
 import io.hookyard.delivery.config.DeliveryConfig;
+import io.hookyard.delivery.destination.DestinationDirectory;
+import io.hookyard.delivery.destination.DestinationSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Takes due deliveries from the queue and sends them, many at once on virtual threads. It wakes
+ * Takes due deliveries from the queue and sends them, many at once on virtual threads: build the
+ * request, send it, decide what the answer means, and hand the outcome to the recorder. It wakes
  * when new requests arrive and otherwise polls, which also picks up retries that fall due and
- * deliveries whose worker died (their lease runs out).
+ * deliveries whose worker died (their lease runs out). On shutdown it stops claiming, lets the
+ * attempts in flight finish for a grace period, and releases the leases of those that did not.
  */
 @ApplicationScoped
 public class DeliveryWorker {
   private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+  private static final Duration DEPTH_INTERVAL = Duration.ofSeconds(5);
 
   private final DeliveryQueue queue;
+  private final DestinationDirectory destinations;
+  private final RequestBuilder builder;
   private final DeliverySender sender;
+  private final FailurePolicy policy;
+  private final AttemptRecorder recorder;
+  private final DeliveryMetrics metrics;
   private final DeliveryConfig.Worker config;
   private final Semaphore inFlight;
+  private final Set<String> held = ConcurrentHashMap.newKeySet();
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final SignalledWorker worker;
+  private final SignalledWorker depthProbe;
 
-  public DeliveryWorker(DeliveryQueue queue, DeliverySender sender, DeliveryConfig config) {
+  public DeliveryWorker(
+      DeliveryQueue queue,
+      DestinationDirectory destinations,
+      RequestBuilder builder,
+      DeliverySender sender,
+      FailurePolicy policy,
+      AttemptRecorder recorder,
+      DeliveryMetrics metrics,
+      DeliveryConfig config) {
     this.queue = queue;
+    this.destinations = destinations;
+    this.builder = builder;
     this.sender = sender;
+    this.policy = policy;
+    this.recorder = recorder;
+    this.metrics = metrics;
     this.config = config.worker();
     this.inFlight = new Semaphore(this.config.concurrency());
     this.worker =
         new SignalledWorker("delivery-worker", this.config.pollInterval(), this::deliverDue);
+    this.depthProbe = new SignalledWorker("delivery-depth", DEPTH_INTERVAL, this::measureDepth);
   }
 
   void start(@Observes StartupEvent event) {
+    recorder.start();
     worker.start();
+    depthProbe.start();
   }
 
-  /** Stops claiming, then lets the attempts in flight finish; what is left is released by lease. */
   void stop(@Observes ShutdownEvent event) {
     worker.stop(Duration.ofSeconds(10));
+    depthProbe.stop(Duration.ofSeconds(1));
     executor.shutdown();
     try {
-      executor.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS);
+      executor.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    Set<String> unfinished = Set.copyOf(held);
+    if (!unfinished.isEmpty()) {
+      LOG.infof("Releasing %d deliveries still in flight at shutdown", unfinished.size());
+      try {
+        queue.release(unfinished);
+      } catch (RuntimeException e) {
+        LOG.warnf("Could not release deliveries at shutdown; their leases will run out: %s", e);
+      }
+    }
+    recorder.stop(Duration.ofSeconds(5));
   }
 
   public void signal() {
@@ -59,31 +101,47 @@ public class DeliveryWorker {
 
   private boolean deliverDue() {
     int free = inFlight.availablePermits();
-    if (free == 0) {
+    int full = Math.min(config.concurrency(), config.batchSize());
+    // While attempts are in flight, wait until half the room is free: fewer, larger claims.
+    if (free == 0 || (free < full / 2 && free < config.concurrency())) {
       return false;
     }
-    List<DeliveryQueue.Claim> claims = queue.claimDue(Math.min(free, config.batchSize()));
-    for (DeliveryQueue.Claim claim : claims) {
+    int wanted = Math.min(free, config.batchSize());
+    List<Claim> claims = queue.claimDue(wanted);
+    for (Claim claim : claims) {
       inFlight.acquireUninterruptibly();
+      held.add(claim.deliveryId());
       executor.execute(() -> attempt(claim));
     }
-    return claims.size() == Math.min(free, config.batchSize());
+    return claims.size() == wanted;
   }
 
-  private void attempt(DeliveryQueue.Claim claim) {
+  private void attempt(Claim claim) {
     try {
-      if (claim.url() == null) {
-        queue.bury(
-            claim.delivery().id, DeadReason.DESTINATION_GONE, "The destination no longer exists.");
+      Optional<DestinationSettings> destination = destinations.find(claim.destinationId());
+      if (destination.isEmpty()) {
+        // Deleted after the claim: the next claim buries it; let it go now.
+        queue.release(List.of(claim.deliveryId()));
         return;
       }
-      queue.record(claim.delivery().id, sender.send(claim.delivery(), claim.url()));
+      OutgoingRequest request = builder.build(claim, destination.get());
+      AttemptResult result = sender.send(request, destination.get().timeout());
+      AttemptDecision decision =
+          policy.decide(result, destination.get(), claim.attemptsThisRound() + 1);
+      recorder.record(new Outcome(claim, result, decision));
+      metrics.attempted(result, decision, claim);
     } catch (RuntimeException e) {
       // The lease runs out and another round retries it; nothing is lost.
-      LOG.errorf(e, "Could not record the attempt of delivery %s", claim.delivery().id);
+      LOG.errorf(e, "Could not finish the attempt of delivery %s", claim.deliveryId());
     } finally {
+      held.remove(claim.deliveryId());
       inFlight.release();
       worker.signal();
     }
+  }
+
+  private boolean measureDepth() {
+    metrics.queue(queue.depth());
+    return false;
   }
 }

@@ -2,67 +2,314 @@ package io.hookyard.delivery.destination;
 
 import io.hookyard.common.id.Ids;
 import io.hookyard.common.problem.ProblemException;
+import io.hookyard.common.secret.SealedSecret;
+import io.hookyard.common.secret.SecretBox;
+import io.hookyard.delivery.config.DeliveryConfig;
+import io.hookyard.delivery.delivery.DeliveryRepository;
+import io.hookyard.delivery.delivery.RetrySchedule;
+import io.hookyard.delivery.egress.DestinationUrls;
+import io.hookyard.delivery.signing.WebhookSigner;
+import io.hookyard.delivery.tenant.TenantSettingsRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
-/** Creates and reads destinations. */
+/**
+ * Creates, changes, pauses, resumes and deletes destinations, and rotates their signing secrets. A
+ * secret is returned once, in the answer that created it; every secret is stored encrypted.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class DestinationService {
+  private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
+  // Set by Hookyard itself, or by the HTTP layer: a destination cannot override them.
+  private static final Set<String> RESERVED_HEADERS =
+      Set.of(
+          "host",
+          "content-length",
+          "content-type",
+          "transfer-encoding",
+          "connection",
+          "keep-alive",
+          "upgrade",
+          "te",
+          "trailer",
+          "expect",
+          "webhook-id",
+          "webhook-timestamp",
+          "webhook-signature");
+
+  private final SecureRandom random = new SecureRandom();
   private final DestinationRepository destinations;
+  private final DestinationSecretRepository secrets;
+  private final DeliveryRepository deliveries;
+  private final TenantSettingsRepository tenantSettings;
+  private final SecretBox secretBox;
+  private final DestinationUrls urls;
+  private final DestinationDirectory directory;
+  private final DeliveryConfig config;
   private final Clock clock;
 
-  public DestinationService(DestinationRepository destinations, Clock clock) {
+  public DestinationService(
+      DestinationRepository destinations,
+      DestinationSecretRepository secrets,
+      DeliveryRepository deliveries,
+      TenantSettingsRepository tenantSettings,
+      SecretBox secretBox,
+      DestinationUrls urls,
+      DestinationDirectory directory,
+      DeliveryConfig config,
+      Clock clock) {
     this.destinations = destinations;
+    this.secrets = secrets;
+    this.deliveries = deliveries;
+    this.tenantSettings = tenantSettings;
+    this.secretBox = secretBox;
+    this.urls = urls;
+    this.directory = directory;
+    this.config = config;
     this.clock = clock;
   }
 
   public DestinationView create(String tenant, DestinationRequest request) {
-    requireValidUrl(request.url());
-    if (destinations.nameTaken(tenant, request.name())) {
-      throw ProblemException.conflict(
-          "destination-exists",
-          "This tenant already has a destination named '" + request.name() + "'.");
-    }
+    urls.requireAllowed(request.url());
+    requireFreeName(tenant, request.name());
     Instant now = clock.instant();
-    Destination destination = new Destination();
-    destination.id = Ids.newId(Ids.DESTINATION, clock);
-    destination.tenant = tenant;
-    destination.name = request.name();
-    destination.url = request.url();
-    destination.createdAt = now;
-    destination.updatedAt = now;
-    destinations.persist(destination);
-    return DestinationView.of(destination);
+    Destination d = new Destination();
+    d.id = Ids.newId(Ids.DESTINATION, clock);
+    d.tenant = tenant;
+    d.name = request.name();
+    d.kind = request.kind() == null ? "webhook" : request.kind();
+    d.url = request.url();
+    d.method = request.method() == null ? "POST" : request.method();
+    d.headers = request.headers() == null ? Map.of() : validHeaders(request.headers());
+    d.timeoutMs =
+        (int)
+            (request.timeoutSeconds() == null
+                ? config.requestTimeout().toMillis()
+                : request.timeoutSeconds() * 1000L);
+    d.rateLimit = positiveOrNull(request.rateLimit());
+    d.maxConcurrency = positiveOrNull(request.maxConcurrency());
+    d.retrySchedule = schedule(request.retrySchedule());
+    d.successCodes = successCodes(request.successCodes());
+    d.fifo = Boolean.TRUE.equals(request.fifo());
+    d.state = DestinationState.ACTIVE;
+    d.createdAt = now;
+    d.updatedAt = now;
+    destinations.persist(d);
+    String secret = addSecret(d, now);
+    return DestinationView.of(d, 1, secret);
+  }
+
+  public DestinationView update(String tenant, String id, DestinationUpdate request) {
+    Destination d = find(tenant, id);
+    if (request.name() != null && !request.name().equals(d.name)) {
+      requireFreeName(tenant, request.name());
+      d.name = request.name();
+    }
+    if (request.url() != null) {
+      urls.requireAllowed(request.url());
+      d.url = request.url();
+    }
+    if (request.method() != null) {
+      d.method = request.method();
+    }
+    if (request.headers() != null) {
+      d.headers = validHeaders(request.headers());
+    }
+    if (request.timeoutSeconds() != null) {
+      d.timeoutMs = request.timeoutSeconds() * 1000;
+    }
+    if (request.rateLimit() != null) {
+      d.rateLimit = positiveOrNull(request.rateLimit());
+    }
+    if (request.maxConcurrency() != null) {
+      d.maxConcurrency = positiveOrNull(request.maxConcurrency());
+    }
+    if (request.retrySchedule() != null) {
+      d.retrySchedule = schedule(request.retrySchedule());
+    }
+    if (request.successCodes() != null) {
+      d.successCodes = successCodes(request.successCodes());
+    }
+    if (request.fifo() != null) {
+      d.fifo = request.fifo();
+    }
+    if (request.state() != null && !request.state().equals(d.state)) {
+      changeState(d, request.state(), request.stateReason());
+    }
+    return saved(d);
+  }
+
+  /** Holds the destination's deliveries back until it is resumed. */
+  public DestinationView pause(String tenant, String id, String reason) {
+    Destination d = find(tenant, id);
+    changeState(d, DestinationState.PAUSED, reason == null ? "Paused by hand." : reason);
+    return saved(d);
+  }
+
+  /** Sends to the destination again, with a clean record of failures. */
+  public DestinationView resume(String tenant, String id) {
+    Destination d = find(tenant, id);
+    changeState(d, DestinationState.ACTIVE, null);
+    return saved(d);
+  }
+
+  /** Adds a new current secret; the ones before it keep signing until the overlap ends. */
+  public DestinationView rotateSecret(String tenant, String id, RotateSecretRequest request) {
+    Destination d = find(tenant, id);
+    Instant now = clock.instant();
+    Duration overlap =
+        request.overlapSeconds() == null
+            ? config.rotationOverlap()
+            : Duration.ofSeconds(request.overlapSeconds());
+    Instant end = now.plus(overlap);
+    for (DestinationSecret old : secrets.signingAt(d.id, now)) {
+      if (old.expiresAt == null || old.expiresAt.isAfter(end)) {
+        old.expiresAt = end;
+      }
+    }
+    String secret = addSecret(d, now);
+    d.updatedAt = now;
+    directory.invalidate(d.id);
+    return DestinationView.of(d, secrets.signingAt(d.id, now).size(), secret);
+  }
+
+  /** Deletes the destination; deliveries still waiting for it become dead letters. */
+  public void delete(String tenant, String id) {
+    Destination d = find(tenant, id);
+    Instant now = clock.instant();
+    deliveries.update(
+        "status = 'DEAD', lastError = ?1, leaseUntil = null, updatedAt = ?2, completedAt = ?2"
+            + " where destinationId = ?3 and status in ('PENDING', 'FAILING')",
+        "The destination was deleted.",
+        now,
+        d.id);
+    tenantSettings.update(
+        "operationalDestinationId = null, updatedAt = ?1 where operationalDestinationId = ?2",
+        now,
+        d.id);
+    destinations.delete(d);
+    directory.invalidate(d.id);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<DestinationView> list(String tenant) {
-    return destinations.listByTenant(tenant).stream().map(DestinationView::of).toList();
+    Instant now = clock.instant();
+    return destinations.listByTenant(tenant).stream()
+        .map(d -> DestinationView.of(d, secrets.signingAt(d.id, now).size(), null))
+        .toList();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public DestinationView get(String tenant, String id) {
+    Destination d = find(tenant, id);
+    return DestinationView.of(d, secrets.signingAt(d.id, clock.instant()).size(), null);
+  }
+
+  private void changeState(Destination d, String state, String reason) {
+    Instant now = clock.instant();
+    d.state = state;
+    d.stateReason = DestinationState.ACTIVE.equals(state) ? null : reason;
+    d.stateChangedAt = now;
+    if (DestinationState.ACTIVE.equals(state)) {
+      // A destination resumed by hand starts over: its old failures no longer count.
+      d.consecutiveFailures = 0;
+      d.failingSince = null;
+      d.circuitOpenUntil = null;
+    }
+  }
+
+  private DestinationView saved(Destination d) {
+    Instant now = clock.instant();
+    d.updatedAt = now;
+    directory.invalidate(d.id);
+    return DestinationView.of(d, secrets.signingAt(d.id, now).size(), null);
+  }
+
+  private String addSecret(Destination d, Instant now) {
+    String plaintext = WebhookSigner.newSecret(random);
+    SealedSecret sealed = secretBox.seal(plaintext);
+    DestinationSecret secret = new DestinationSecret();
+    secret.id = Ids.newId(Ids.SECRET, clock);
+    secret.destinationId = d.id;
+    secret.keyId = sealed.keyId();
+    secret.ciphertext = sealed.ciphertext();
+    secret.createdAt = now;
+    secrets.persist(secret);
+    return plaintext;
+  }
+
+  private Destination find(String tenant, String id) {
     return destinations
         .findInTenant(tenant, id)
-        .map(DestinationView::of)
         .orElseThrow(
             () -> ProblemException.notFound("No destination '" + id + "' in this tenant."));
   }
 
-  private static void requireValidUrl(String url) {
-    try {
-      URI uri = new URI(url);
-      if (uri.getHost() == null) {
-        throw ProblemException.badRequest("invalid-url", "The URL has no host.");
-      }
-    } catch (URISyntaxException e) {
-      throw ProblemException.badRequest("invalid-url", "The URL is not valid: " + e.getReason());
+  private void requireFreeName(String tenant, String name) {
+    if (destinations.nameTaken(tenant, name)) {
+      throw ProblemException.conflict(
+          "destination-exists", "This tenant already has a destination named '" + name + "'.");
     }
+  }
+
+  private static Map<String, String> validHeaders(Map<String, String> headers) {
+    Map<String, String> valid = new TreeMap<>();
+    headers.forEach(
+        (name, value) -> {
+          String lower = name.toLowerCase(Locale.ROOT);
+          if (!HEADER_NAME.matcher(name).matches()) {
+            throw ProblemException.badRequest(
+                "invalid-header", "'" + name + "' is not a valid header name.");
+          }
+          if (RESERVED_HEADERS.contains(lower) || lower.startsWith("proxy-")) {
+            throw ProblemException.badRequest(
+                "reserved-header", "The header '" + name + "' is set by Hookyard itself.");
+          }
+          if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            throw ProblemException.badRequest(
+                "invalid-header",
+                "The value of header '" + name + "' is missing or has a line break.");
+          }
+          valid.put(name, value);
+        });
+    return valid;
+  }
+
+  private static String schedule(List<String> waits) {
+    if (waits == null || waits.isEmpty()) {
+      return null;
+    }
+    try {
+      return RetrySchedule.join(RetrySchedule.parseWaits(waits));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("invalid-retry-schedule", e.getMessage() + ".");
+    }
+  }
+
+  private static String successCodes(String text) {
+    if (text == null) {
+      return SuccessCodes.DEFAULT;
+    }
+    try {
+      SuccessCodes.parse(text);
+      return text.replace(" ", "");
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("invalid-success-codes", e.getMessage() + ".");
+    }
+  }
+
+  private static Integer positiveOrNull(Integer value) {
+    return value == null || value == 0 ? null : value;
   }
 }

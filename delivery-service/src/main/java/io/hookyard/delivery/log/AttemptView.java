@@ -16,6 +16,8 @@ import java.util.Map;
 public record AttemptView(
     String id,
     int attemptNumber,
+    String step,
+    Instant dueAt,
     Instant startedAt,
     int durationMs,
     String outcome,
@@ -38,6 +40,8 @@ public record AttemptView(
     return new AttemptView(
         a.id,
         a.attemptNumber,
+        a.step,
+        a.dueAt,
         a.startedAt,
         a.durationMs,
         a.outcome,
