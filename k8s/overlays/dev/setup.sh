@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Creates what the dev overlay needs and must not come from this repository: the namespace, the
+# database and Keycloak admin passwords, the key for secrets at rest, and the hookyard realm with
+# generated passwords for the demo users (written to .hookyard/k8s-dev-users.properties).
+# Safe to run again: existing Secrets are kept, so data stays readable.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+namespace=${HOOKYARD_NAMESPACE:-hookyard}
+
+random() { head -c "$1" /dev/urandom | base64 | tr -d '\n'; }
+password() { random 18 | tr '+/' '-_'; }
+apply() { kubectl apply -n "$namespace" -f -; }
+exists() { kubectl get -n "$namespace" "$1" "$2" >/dev/null 2>&1; }
+
+kubectl create namespace "$namespace" --dry-run=client -o yaml | kubectl apply -f -
+
+exists secret hookyard-db-app || kubectl create secret generic hookyard-db-app \
+  --from-literal=username=hookyard --from-literal=password="$(password)" \
+  --dry-run=client -o yaml | apply
+exists secret keycloak-admin || kubectl create secret generic keycloak-admin \
+  --from-literal=password="$(password)" --dry-run=client -o yaml | apply
+# One key, id "dev": 32 random bytes, base64.
+exists secret hookyard-secrets-key || kubectl create secret generic hookyard-secrets-key \
+  --from-literal=HOOKYARD_SECRETS_ACTIVE_KEY=dev \
+  --from-literal=HOOKYARD_SECRETS_KEYS_DEV="$(random 32)" --dry-run=client -o yaml | apply
+
+users=.hookyard/k8s-dev-users.properties
+mkdir -p .hookyard
+if [ ! -f "$users" ]; then
+  umask 077
+  for user in alice victor bob ops; do echo "$user=$(password)"; done >"$users"
+fi
+realm=$(cat system-tests/src/main/resources/keycloak/hookyard-realm.json)
+while IFS='=' read -r user secret; do
+  placeholder="@$(echo "$user" | tr '[:lower:]' '[:upper:]')_PASSWORD@"
+  realm=${realm//$placeholder/$secret}
+done <"$users"
+printf '%s' "$realm" | kubectl create configmap hookyard-realm --from-file=hookyard-realm.json=/dev/stdin \
+  --dry-run=client -o yaml | apply
+
+echo "Namespace $namespace is ready for: kubectl apply -k k8s/overlays/dev"
+echo "Demo users' passwords: $users"
