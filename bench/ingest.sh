@@ -2,6 +2,7 @@
 # Durable-ingest benchmark: signed GitHub-style pushes (about 1.5 KB) at 64 connections for 30 s,
 # against a receiver with PostgreSQL on the same machine. Writes bench/target/ingest-<time>.json.
 # Usage: bench/ingest.sh [duration, default 30s] [connections, default 64]
+# INGEST_JFR=1 also records a JFR profile of the receiver during the measurement, next to the result.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/pick-jdk.sh
@@ -34,11 +35,42 @@ for _ in $(seq 1 300); do [ -s "$INFO" ] && break; sleep 1; done
 URL=$(sed -n 1p "$INFO")
 DB=$(sed -n 2p "$INFO")
 
+DB_PORT=$(echo "$DB" | sed -n 's#^jdbc:postgresql://[^:/]*:\([0-9]*\)/.*#\1#p')
+RECEIVER=$(pgrep -f "$PWD/receiver-service/target/quarkus-app/quarkus-run.jar" | head -n 1)
+POSTMASTER=$(pgrep -f -- "-p $DB_PORT" | head -n 1)
+
+# CPU time (clock ticks) used so far by the given processes and their children.
+cpu_ticks() {
+  local total=0 pid fields
+  for pid in "$@" $(for parent in "$@"; do pgrep -P "$parent"; done); do
+    fields=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null) || continue
+    set -- $fields
+    total=$((total + ${12} + ${13}))
+  done
+  echo "$total"
+}
+
 echo "Warming up for 10 s..."
 WRK_RESULT=/dev/null wrk -t2 -c"$CONNECTIONS" -d10s -s bench/github-push.lua "$URL" -- "$BODY" "$SIGNATURE" > /dev/null
 RESULT="bench/target/ingest-$(date -u +%Y%m%dT%H%M%SZ).json"
 echo "Measuring for $DURATION at $CONNECTIONS connections..."
+if [ "${INGEST_JFR:-0}" = 1 ]; then
+  "$JAVA_HOME/bin/jcmd" "$RECEIVER" JFR.start name=ingest settings=profile \
+    filename="$PWD/${RESULT%.json}.jfr" > /dev/null
+fi
+RECEIVER_BEFORE=$(cpu_ticks "$RECEIVER")
+DB_BEFORE=$(cpu_ticks "$POSTMASTER")
 WRK_RESULT="$RESULT" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/github-push.lua "$URL" -- "$BODY" "$SIGNATURE" > /dev/null
+if [ "${INGEST_JFR:-0}" = 1 ]; then
+  "$JAVA_HOME/bin/jcmd" "$RECEIVER" JFR.stop name=ingest > /dev/null
+  echo "Profile: ${RESULT%.json}.jfr"
+fi
 STORED=$(psql "$(echo "$DB" | sed 's/^jdbc://; s/?user=postgres//')" -U postgres -tA -c "select count(*) from receiver.event" 2>/dev/null || echo "?")
 echo "Result: $(cat "$RESULT")"
+SECONDS_MEASURED=$(sed 's/.*"durationSeconds":\([0-9.]*\).*/\1/' "$RESULT")
+TICKS=$(getconf CLK_TCK)
+awk -v r="$(( $(cpu_ticks "$RECEIVER") - RECEIVER_BEFORE ))" -v d="$(( $(cpu_ticks "$POSTMASTER") - DB_BEFORE ))" \
+  -v t="$TICKS" -v s="$SECONDS_MEASURED" \
+  'BEGIN { printf "CPU during the measurement: receiver %.2f cores, PostgreSQL %.2f cores\n", r / t / s, d / t / s }'
+
 echo "Events stored in all (warm-up included): $STORED"
