@@ -50,6 +50,11 @@ cpu_ticks() {
   echo "$total"
 }
 
+# Busy clock ticks of the whole machine so far (everything but idle and I/O wait).
+machine_ticks() {
+  awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
+}
+
 echo "Warming up for 10 s..."
 WRK_RESULT=/dev/null wrk -t2 -c"$CONNECTIONS" -d10s -s bench/github-push.lua "$URL" -- "$BODY" "$SIGNATURE" > /dev/null
 RESULT="bench/target/ingest-$(date -u +%Y%m%dT%H%M%SZ).json"
@@ -60,7 +65,10 @@ if [ "${INGEST_JFR:-0}" = 1 ]; then
 fi
 RECEIVER_BEFORE=$(cpu_ticks "$RECEIVER")
 DB_BEFORE=$(cpu_ticks "$POSTMASTER")
-WRK_RESULT="$RESULT" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/github-push.lua "$URL" -- "$BODY" "$SIGNATURE" > /dev/null
+MACHINE_BEFORE=$(machine_ticks)
+WRK_RESULT="$RESULT" /usr/bin/time -f "%U %S" -o bench/target/wrk.cpu \
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/github-push.lua "$URL" -- "$BODY" "$SIGNATURE" > /dev/null
+MACHINE_AFTER=$(machine_ticks)
 if [ "${INGEST_JFR:-0}" = 1 ]; then
   "$JAVA_HOME/bin/jcmd" "$RECEIVER" JFR.stop name=ingest > /dev/null
   echo "Profile: ${RESULT%.json}.jfr"
@@ -69,8 +77,12 @@ STORED=$(psql "$(echo "$DB" | sed 's/^jdbc://; s/?user=postgres//')" -U postgres
 echo "Result: $(cat "$RESULT")"
 SECONDS_MEASURED=$(sed 's/.*"durationSeconds":\([0-9.]*\).*/\1/' "$RESULT")
 TICKS=$(getconf CLK_TCK)
+# Anything else busy on the machine during the measurement makes the figures worth less: say so.
 awk -v r="$(( $(cpu_ticks "$RECEIVER") - RECEIVER_BEFORE ))" -v d="$(( $(cpu_ticks "$POSTMASTER") - DB_BEFORE ))" \
+  -v m="$(( MACHINE_AFTER - MACHINE_BEFORE ))" -v w="$(cat bench/target/wrk.cpu)" \
   -v t="$TICKS" -v s="$SECONDS_MEASURED" \
-  'BEGIN { printf "CPU during the measurement: receiver %.2f cores, PostgreSQL %.2f cores\n", r / t / s, d / t / s }'
+  'BEGIN { split(w, u, " "); wrk = (u[1] + u[2]) / s; rc = r / t / s; dc = d / t / s; all = m / t / s;
+    printf "CPU during the measurement (cores): receiver %.2f, PostgreSQL %.2f, wrk %.2f, anything else %.2f\n",
+      rc, dc, wrk, all - rc - dc - wrk }'
 
 echo "Events stored in all (warm-up included): $STORED"
