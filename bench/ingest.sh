@@ -2,6 +2,7 @@
 # Durable-ingest benchmark: signed GitHub-style pushes (about 1.5 KB) at 64 connections for 30 s,
 # against a receiver with PostgreSQL on the same machine. Writes bench/target/ingest-<time>.json.
 # Usage: bench/ingest.sh [duration, default 30s] [connections, default 64]
+# INGEST_JFR=1 also records a JFR profile of the receiver during the measurement, next to the result.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/pick-jdk.sh
@@ -34,11 +35,54 @@ for _ in $(seq 1 300); do [ -s "$INFO" ] && break; sleep 1; done
 URL=$(sed -n 1p "$INFO")
 DB=$(sed -n 2p "$INFO")
 
+DB_PORT=$(echo "$DB" | sed -n 's#^jdbc:postgresql://[^:/]*:\([0-9]*\)/.*#\1#p')
+RECEIVER=$(pgrep -f "$PWD/receiver-service/target/quarkus-app/quarkus-run.jar" | head -n 1)
+POSTMASTER=$(pgrep -f -- "-p $DB_PORT" | head -n 1)
+
+# CPU time (clock ticks) used so far by the given processes and their children.
+cpu_ticks() {
+  local total=0 pid fields
+  for pid in "$@" $(for parent in "$@"; do pgrep -P "$parent"; done); do
+    fields=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null) || continue
+    set -- $fields
+    total=$((total + ${12} + ${13}))
+  done
+  echo "$total"
+}
+
+# Busy clock ticks of the whole machine so far (everything but idle and I/O wait).
+machine_ticks() {
+  awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
+}
+
 echo "Warming up for 10 s..."
 WRK_RESULT=/dev/null wrk -t2 -c"$CONNECTIONS" -d10s -s bench/github-push.lua "$URL" -- "$BODY" "$SIGNATURE" > /dev/null
 RESULT="bench/target/ingest-$(date -u +%Y%m%dT%H%M%SZ).json"
 echo "Measuring for $DURATION at $CONNECTIONS connections..."
-WRK_RESULT="$RESULT" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/github-push.lua "$URL" -- "$BODY" "$SIGNATURE" > /dev/null
+if [ "${INGEST_JFR:-0}" = 1 ]; then
+  "$JAVA_HOME/bin/jcmd" "$RECEIVER" JFR.start name=ingest settings=profile \
+    filename="$PWD/${RESULT%.json}.jfr" > /dev/null
+fi
+RECEIVER_BEFORE=$(cpu_ticks "$RECEIVER")
+DB_BEFORE=$(cpu_ticks "$POSTMASTER")
+MACHINE_BEFORE=$(machine_ticks)
+WRK_RESULT="$RESULT" /usr/bin/time -f "%U %S" -o bench/target/wrk.cpu \
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/github-push.lua "$URL" -- "$BODY" "$SIGNATURE" > /dev/null
+MACHINE_AFTER=$(machine_ticks)
+if [ "${INGEST_JFR:-0}" = 1 ]; then
+  "$JAVA_HOME/bin/jcmd" "$RECEIVER" JFR.stop name=ingest > /dev/null
+  echo "Profile: ${RESULT%.json}.jfr"
+fi
 STORED=$(psql "$(echo "$DB" | sed 's/^jdbc://; s/?user=postgres//')" -U postgres -tA -c "select count(*) from receiver.event" 2>/dev/null || echo "?")
 echo "Result: $(cat "$RESULT")"
+SECONDS_MEASURED=$(sed 's/.*"durationSeconds":\([0-9.]*\).*/\1/' "$RESULT")
+TICKS=$(getconf CLK_TCK)
+# Anything else busy on the machine during the measurement makes the figures worth less: say so.
+awk -v r="$(( $(cpu_ticks "$RECEIVER") - RECEIVER_BEFORE ))" -v d="$(( $(cpu_ticks "$POSTMASTER") - DB_BEFORE ))" \
+  -v m="$(( MACHINE_AFTER - MACHINE_BEFORE ))" -v w="$(cat bench/target/wrk.cpu)" \
+  -v t="$TICKS" -v s="$SECONDS_MEASURED" \
+  'BEGIN { split(w, u, " "); wrk = (u[1] + u[2]) / s; rc = r / t / s; dc = d / t / s; all = m / t / s;
+    printf "CPU during the measurement (cores): receiver %.2f, PostgreSQL %.2f, wrk %.2f, anything else %.2f\n",
+      rc, dc, wrk, all - rc - dc - wrk }'
+
 echo "Events stored in all (warm-up included): $STORED"

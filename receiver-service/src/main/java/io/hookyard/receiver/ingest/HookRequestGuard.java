@@ -1,7 +1,5 @@
 package io.hookyard.receiver.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookyard.common.problem.Problem;
 import io.hookyard.receiver.config.ReceiverConfig;
 import io.vertx.ext.web.Router;
@@ -18,16 +16,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class HookRequestGuard {
-  private final ObjectMapper mapper;
+  private final HookResponses responses;
   private final ReceiverConfig config;
   private final long ceilingBytes;
 
   public HookRequestGuard(
-      ObjectMapper mapper,
+      HookResponses responses,
       ReceiverConfig config,
       @ConfigProperty(name = "quarkus.http.limits.max-body-size")
           io.quarkus.runtime.configuration.MemorySize ceiling) {
-    this.mapper = mapper;
+    this.responses = responses;
     this.config = config;
     this.ceilingBytes = ceiling.asLongValue();
   }
@@ -39,7 +37,7 @@ public class HookRequestGuard {
   private void guard(RoutingContext context) {
     String declared = context.request().getHeader("Content-Length");
     if (declared != null && exceedsCeiling(declared)) {
-      fail(
+      responses.problemAndClose(
           context,
           Problem.of(
               413,
@@ -55,7 +53,7 @@ public class HookRequestGuard {
                 config.bodyTimeout().toMillis(),
                 id -> {
                   if (!context.request().isEnded() && !context.response().ended()) {
-                    fail(
+                    responses.problemAndClose(
                         context,
                         Problem.of(
                             408,
@@ -75,20 +73,5 @@ public class HookRequestGuard {
     } catch (NumberFormatException e) {
       return false;
     }
-  }
-
-  private void fail(RoutingContext context, Problem problem) {
-    String body;
-    try {
-      body = mapper.writeValueAsString(problem.withInstance(context.request().path()));
-    } catch (JsonProcessingException e) {
-      body = "{}";
-    }
-    context
-        .response()
-        .setStatusCode(problem.status())
-        .putHeader("Content-Type", Problem.MEDIA_TYPE)
-        .putHeader("Connection", "close")
-        .end(body);
   }
 }

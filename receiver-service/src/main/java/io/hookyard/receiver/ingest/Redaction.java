@@ -14,6 +14,7 @@ import java.util.TreeMap;
  */
 public final class Redaction {
   public static final String REDACTED = "[redacted]";
+  private static final List<String> REDACTED_VALUE = List.of(REDACTED);
   private static final Set<String> CREDENTIAL_HEADERS =
       Set.of(
           "authorization",
@@ -25,6 +26,7 @@ public final class Redaction {
 
   private Redaction() {}
 
+  /** The headers with lower-case names, sorted, credentials redacted. */
   public static Map<String, List<String>> headers(
       Map<String, List<String>> headers, ActiveSource source) {
     String configured = source.settings().getOrDefault("header", "").toLowerCase(Locale.ROOT);
@@ -35,20 +37,30 @@ public final class Redaction {
           boolean secret =
               CREDENTIAL_HEADERS.contains(lower)
                   || lower.equals(configured)
-                  || values.stream().anyMatch(value -> carriesSecret(value, source));
-          copy.put(lower, secret ? List.of(REDACTED) : withoutNul(values));
+                  || carriesSecret(values, source.secrets());
+          copy.put(lower, secret ? REDACTED_VALUE : withoutNul(values));
         });
     return copy;
   }
 
   // PostgreSQL jsonb cannot hold NUL; such a character in a header value is dropped.
   private static List<String> withoutNul(List<String> values) {
-    return values.stream().anyMatch(value -> value.indexOf('\0') >= 0)
-        ? values.stream().map(value -> value.replace("\0", "")).toList()
-        : values;
+    for (String value : values) {
+      if (value.indexOf('\0') >= 0) {
+        return values.stream().map(each -> each.replace("\0", "")).toList();
+      }
+    }
+    return values;
   }
 
-  private static boolean carriesSecret(String value, ActiveSource source) {
-    return source.secrets().stream().anyMatch(secret -> value.contains(secret));
+  private static boolean carriesSecret(List<String> values, List<String> secrets) {
+    for (String value : values) {
+      for (String secret : secrets) {
+        if (value.contains(secret)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

@@ -14,19 +14,29 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Finds the enabled source behind a hook URL, with its decrypted secrets, and keeps the answer for
  * a short time: the ingest path then costs no database read per request. Changes made through this
- * instance take effect at once; changes made through another replica within the cache time.
+ * instance take effect at once; changes made through another replica within the cache time (plus
+ * the moment a refresh takes, since an expired entry keeps answering while it is reloaded).
+ *
+ * <p>One load per source at a time: requests that miss the cache together wait for the same load
+ * rather than each starting its own, and an expired entry is refreshed by one request in the
+ * background.
  */
 @ApplicationScoped
 public class SourceDirectory {
-  private record Entry(Optional<ActiveSource> source, Instant expires) {}
+  private record Entry(CompletableFuture<Optional<ActiveSource>> source, Instant expires) {}
 
   // Bounded: requests to made-up URLs must not grow it (unknown URLs are cached as empty, too).
   static final int MAX_ENTRIES = 10_000;
   private final ConcurrentMap<String, Entry> cache = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, CompletableFuture<Optional<ActiveSource>>> loading =
+      new ConcurrentHashMap<>();
+  // Bumped by every invalidation, so a load that began before one does not cache what it read.
+  private final AtomicLong generation = new AtomicLong();
   private final SourceRepository sources;
   private final SourceSecretRepository secrets;
   private final SecretBox secretBox;
@@ -47,34 +57,70 @@ public class SourceDirectory {
   }
 
   /**
-   * The source behind a hook URL, without blocking the caller: from the cache when it is fresh,
+   * The source behind a hook URL, without blocking the caller: from the cache when it holds it,
    * otherwise loaded on {@code blocking}.
    */
   public CompletionStage<Optional<ActiveSource>> lookup(
       String tenant, String name, Executor blocking) {
-    Entry entry = cache.get(tenant + "/" + name);
-    if (entry != null && !entry.expires().isBefore(clock.instant())) {
-      return CompletableFuture.completedFuture(entry.source());
-    }
-    return CompletableFuture.supplyAsync(() -> find(tenant, name), blocking);
-  }
-
-  public Optional<ActiveSource> find(String tenant, String name) {
     String key = tenant + "/" + name;
-    Instant now = clock.instant();
     Entry entry = cache.get(key);
-    if (entry == null || entry.expires().isBefore(now)) {
-      entry = new Entry(load(tenant, name), now.plus(config.sourceCacheTime()));
-      if (cache.size() >= MAX_ENTRIES) {
-        cache.clear();
-      }
-      cache.put(key, entry);
+    if (entry == null) {
+      return loadOnce(key, tenant, name, blocking);
+    }
+    if (entry.expires().isBefore(clock.instant())) {
+      loadOnce(key, tenant, name, blocking);
     }
     return entry.source();
   }
 
+  /** Starts loading a source unless a load of it is under way; either way returns that load. */
+  private CompletableFuture<Optional<ActiveSource>> loadOnce(
+      String key, String tenant, String name, Executor blocking) {
+    CompletableFuture<Optional<ActiveSource>> mine = new CompletableFuture<>();
+    CompletableFuture<Optional<ActiveSource>> running = loading.putIfAbsent(key, mine);
+    if (running != null) {
+      return running;
+    }
+    long startedIn = generation.get();
+    try {
+      blocking.execute(() -> complete(mine, key, tenant, name, startedIn));
+    } catch (RuntimeException e) {
+      loading.remove(key, mine);
+      mine.completeExceptionally(e);
+    }
+    return mine;
+  }
+
+  private void complete(
+      CompletableFuture<Optional<ActiveSource>> load,
+      String key,
+      String tenant,
+      String name,
+      long startedIn) {
+    try {
+      Optional<ActiveSource> source = load(tenant, name);
+      if (generation.get() == startedIn) {
+        if (cache.size() >= MAX_ENTRIES) {
+          cache.clear();
+        }
+        cache.put(
+            key,
+            new Entry(
+                CompletableFuture.completedFuture(source),
+                clock.instant().plus(config.sourceCacheTime())));
+      }
+      load.complete(source);
+    } catch (RuntimeException | Error e) {
+      load.completeExceptionally(e);
+    } finally {
+      loading.remove(key, load);
+    }
+  }
+
   /** Forgets what is cached, after a source or its secrets changed. */
   public void invalidate() {
+    generation.incrementAndGet();
+    loading.clear();
     cache.clear();
   }
 

@@ -1,6 +1,5 @@
 package io.hookyard.receiver.vendor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hookyard.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.GeneralSecurityException;
@@ -33,6 +32,16 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class DiscordAdapter implements VendorAdapter {
+  private static final JsonFields.Selection FIELDS =
+      JsonFields.select(
+          "/event",
+          "/event/type",
+          "/event/data/user/id",
+          "/event/data/user_id",
+          "/type",
+          "/data/name",
+          "/data/custom_id",
+          "/id");
   static final String SIGNATURE = "X-Signature-Ed25519";
   static final String TIMESTAMP = "X-Signature-Timestamp";
   static final Duration TOLERANCE = Duration.ofMinutes(15);
@@ -74,11 +83,11 @@ public class DiscordAdapter implements VendorAdapter {
 
   @Override
   public Optional<Reply> handshake(IncomingRequest request, VerificationContext context) {
-    JsonNode json = parseOrNull(request.body());
-    if (json == null || json.has("event")) {
+    JsonFields json = parseOrNull(request.body());
+    if (json == null || json.has("/event")) {
       return Optional.empty();
     }
-    int type = json.path("type").asInt(-1);
+    int type = json.intValue("/type", -1);
     if (type == 1) {
       verify(request, context);
       return Optional.of(Reply.json(200, "{\"type\":1}"));
@@ -91,9 +100,9 @@ public class DiscordAdapter implements VendorAdapter {
   }
 
   /** The body as JSON, or null: a bad body must still fail verification first, with 401. */
-  private static JsonNode parseOrNull(byte[] body) {
+  private static JsonFields parseOrNull(byte[] body) {
     try {
-      return JsonBodies.parse(body);
+      return JsonBodies.parse(body, FIELDS);
     } catch (ProblemException e) {
       return null;
     }
@@ -156,26 +165,26 @@ public class DiscordAdapter implements VendorAdapter {
 
   @Override
   public EventFacts read(IncomingRequest request) {
-    JsonNode json = JsonBodies.require(request);
-    if (json.has("event")) {
-      String type = JsonBodies.text(json, "/event/type");
+    JsonFields json = JsonBodies.require(request, FIELDS);
+    if (json.has("/event")) {
+      String type = json.text("/event/type");
       return new EventFacts(
-          "discord." + (type == null ? "unknown" : type), userOf(json.path("event")), null, null);
+          "discord." + (type == null ? "unknown" : type), userOf(json), null, null);
     }
-    int type = json.path("type").asInt(-1);
+    int type = json.intValue("/type", -1);
     String kind = type >= 1 && type <= INTERACTIONS.size() ? INTERACTIONS.get(type - 1) : "unknown";
-    String subject = JsonBodies.text(json, "/data/name");
+    String subject = json.text("/data/name");
     return new EventFacts(
         "discord.interaction." + kind,
-        subject == null ? JsonBodies.text(json, "/data/custom_id") : subject,
+        subject == null ? json.text("/data/custom_id") : subject,
         null,
-        JsonBodies.text(json, "/id"));
+        json.text("/id"));
   }
 
-  /** The user an event is about: {@code data.user.id} or {@code data.user_id}. */
-  private static String userOf(JsonNode event) {
-    String user = JsonBodies.text(event, "/data/user/id");
-    return user == null ? JsonBodies.text(event, "/data/user_id") : user;
+  /** The user an event is about: {@code event.data.user.id} or {@code event.data.user_id}. */
+  private static String userOf(JsonFields json) {
+    String user = json.text("/event/data/user/id");
+    return user == null ? json.text("/event/data/user_id") : user;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.hookyard.receiver.vendor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -27,6 +26,15 @@ import java.util.List;
  */
 @ApplicationScoped
 public class FleetAdapter implements VendorAdapter {
+  private static final JsonFields.Selection FIELDS =
+      JsonFields.select(
+          "/host_id",
+          "/policy",
+          "/policy/id",
+          "/vulnerability",
+          "/vulnerability/cve",
+          "/data/host_ids",
+          "/data/unseen_hosts");
   static final String TOKEN = "token";
 
   @Override
@@ -82,18 +90,17 @@ public class FleetAdapter implements VendorAdapter {
 
   @Override
   public EventFacts read(IncomingRequest request) {
-    JsonNode json = JsonBodies.require(request);
-    if (json.has("host_id")) {
-      return facts("fleet.calendar", JsonBodies.text(json, "/host_id"));
+    JsonFields json = JsonBodies.require(request, FIELDS);
+    if (json.has("/host_id")) {
+      return facts("fleet.calendar", json.text("/host_id"));
     }
-    if (json.path("policy").isObject()) {
-      return facts("fleet.failing_policies", JsonBodies.text(json, "/policy/id"));
+    if (json.isObject("/policy")) {
+      return facts("fleet.failing_policies", json.text("/policy/id"));
     }
-    if (json.path("vulnerability").isObject()) {
-      return facts("fleet.vulnerability", JsonBodies.text(json, "/vulnerability/cve"));
+    if (json.isObject("/vulnerability")) {
+      return facts("fleet.vulnerability", json.text("/vulnerability/cve"));
     }
-    JsonNode data = json.path("data");
-    if (data.has("host_ids") || data.has("unseen_hosts")) {
+    if (json.has("/data/host_ids") || json.has("/data/unseen_hosts")) {
       return facts("fleet.host_status", null);
     }
     return facts("fleet.unknown", null);

@@ -1,6 +1,5 @@
 package io.hookyard.receiver.vendor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Base64;
@@ -30,6 +29,8 @@ import java.util.Locale;
 @ApplicationScoped
 public class GenericAdapter implements VendorAdapter {
   static final String DEFAULT_TYPE = "generic.event";
+  private static final JsonFields.Selection FIELDS =
+      JsonFields.select("/type", "/event", "/subject");
 
   @Override
   public String vendor() {
@@ -122,10 +123,11 @@ public class GenericAdapter implements VendorAdapter {
 
   @Override
   public EventFacts read(IncomingRequest request) {
-    JsonNode json = JsonBodies.require(request);
+    JsonFields json = JsonBodies.require(request, FIELDS);
     String type =
-        firstText(request.header("X-Hookyard-Event-Type"), json.path("type"), json.path("event"));
-    String subject = firstText(request.header("X-Hookyard-Subject"), json.path("subject"), null);
+        firstText(
+            request.header("X-Hookyard-Event-Type"), json.string("/type"), json.string("/event"));
+    String subject = firstText(request.header("X-Hookyard-Subject"), json.string("/subject"), null);
     String deliveryId = request.header("Idempotency-Key");
     if (deliveryId == null) {
       deliveryId = request.header("webhook-id");
@@ -133,13 +135,11 @@ public class GenericAdapter implements VendorAdapter {
     return new EventFacts(type == null ? DEFAULT_TYPE : type, subject, null, deliveryId);
   }
 
-  private static String firstText(String header, JsonNode first, JsonNode second) {
-    if (header != null && !header.isBlank()) {
-      return header;
-    }
-    for (JsonNode candidate : new JsonNode[] {first, second}) {
-      if (candidate != null && candidate.isTextual() && !candidate.asText().isBlank()) {
-        return candidate.asText();
+  /** The first of these that is not blank: a header, then strings of the body. */
+  private static String firstText(String... candidates) {
+    for (String candidate : candidates) {
+      if (candidate != null && !candidate.isBlank()) {
+        return candidate;
       }
     }
     return null;

@@ -1,6 +1,5 @@
 package io.hookyard.receiver.vendor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hookyard.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -14,6 +13,8 @@ import java.util.List;
 public class GithubAdapter implements VendorAdapter {
   static final String SIGNATURE = "X-Hub-Signature-256";
   private static final String PREFIX = "sha256=";
+  private static final String REPOSITORY = "/repository/full_name";
+  private static final JsonFields.Selection FIELDS = JsonFields.select(REPOSITORY);
 
   @Override
   public String vendor() {
@@ -52,21 +53,22 @@ public class GithubAdapter implements VendorAdapter {
 
   @Override
   public EventFacts read(IncomingRequest request) {
-    JsonNode json = FormBodies.isForm(request) ? formPayload(request) : JsonBodies.require(request);
+    JsonFields json =
+        FormBodies.isForm(request) ? formPayload(request) : JsonBodies.require(request, FIELDS);
     String event = request.header("X-GitHub-Event");
     return new EventFacts(
         "github." + (event == null ? "unknown" : event),
-        JsonBodies.text(json, "/repository/full_name"),
+        json.text(REPOSITORY),
         null,
         request.header("X-GitHub-Delivery"));
   }
 
   // A hook set to form content sends the same JSON as the form field `payload`.
-  private static JsonNode formPayload(IncomingRequest request) {
+  private static JsonFields formPayload(IncomingRequest request) {
     String payload = FormBodies.first(FormBodies.parse(request.body()), "payload");
     if (payload == null) {
       throw ProblemException.badRequest("missing-payload", "The form has no payload field.");
     }
-    return JsonBodies.parse(Signatures.utf8(payload));
+    return JsonBodies.parse(Signatures.utf8(payload), FIELDS);
   }
 }

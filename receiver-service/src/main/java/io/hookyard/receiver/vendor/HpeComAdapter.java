@@ -1,6 +1,5 @@
 package io.hookyard.receiver.vendor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -30,6 +29,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class HpeComAdapter implements VendorAdapter {
+  private static final JsonFields.Selection FIELDS =
+      JsonFields.select("/type", "/id", "/operation");
   static final String CHALLENGE = "x-compute-ops-mgmt-verification-challenge";
   static final String TYPE_PREFIX = "compute-ops/";
   private static final String PAYLOAD_TYPE_PREFIX = "compute-ops-mgmt/";
@@ -82,12 +83,9 @@ public class HpeComAdapter implements VendorAdapter {
 
   @Override
   public EventFacts read(IncomingRequest request) {
-    JsonNode json = JsonBodies.require(request);
+    JsonFields json = JsonBodies.require(request, FIELDS);
     return new EventFacts(
-        normaliseType(JsonBodies.text(json, "/type")),
-        JsonBodies.text(json, "/id"),
-        JsonBodies.text(json, "/operation"),
-        null);
+        normaliseType(json.text("/type")), json.text("/id"), json.text("/operation"), null);
   }
 
   /** {@code compute-ops-mgmt/server} and {@code compute-ops/server} both become the latter. */

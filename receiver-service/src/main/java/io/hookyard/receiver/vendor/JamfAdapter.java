@@ -1,6 +1,5 @@
 package io.hookyard.receiver.vendor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hookyard.common.problem.Problem;
 import io.hookyard.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +24,15 @@ import java.util.List;
  */
 @ApplicationScoped
 public class JamfAdapter implements VendorAdapter {
+  private static final List<String> DEVICE =
+      List.of(
+          "/event/serialNumber",
+          "/event/computer/serialNumber",
+          "/event/udid",
+          "/event/computer/udid");
+  private static final JsonFields.Selection FIELDS =
+      JsonFields.select(
+          "/webhook/webhookEvent", DEVICE.get(0), DEVICE.get(1), DEVICE.get(2), DEVICE.get(3));
 
   @Override
   public String vendor() {
@@ -75,20 +83,15 @@ public class JamfAdapter implements VendorAdapter {
               "Unsupported media type",
               "This source reads JSON: set the Jamf Pro webhook's content type to JSON."));
     }
-    JsonNode json = JsonBodies.require(request);
-    String event = JsonBodies.text(json, "/webhook/webhookEvent");
+    JsonFields json = JsonBodies.require(request, FIELDS);
+    String event = json.text("/webhook/webhookEvent");
     return new EventFacts(
         "jamf." + (event == null || event.isBlank() ? "unknown" : event), device(json), null, null);
   }
 
-  private static String device(JsonNode json) {
-    for (String pointer :
-        List.of(
-            "/event/serialNumber",
-            "/event/computer/serialNumber",
-            "/event/udid",
-            "/event/computer/udid")) {
-      String value = JsonBodies.text(json, pointer);
+  private static String device(JsonFields json) {
+    for (String pointer : DEVICE) {
+      String value = json.text(pointer);
       if (value != null && !value.isBlank()) {
         return value;
       }

@@ -1,6 +1,5 @@
 package io.hookyard.receiver.vendor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hookyard.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -23,6 +22,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class MetaAdapter implements VendorAdapter {
+  private static final JsonFields.Selection FIELDS = JsonFields.select("/object", "/entry/0/id");
   static final String SIGNATURE = "X-Hub-Signature-256";
   static final String VERIFY_TOKEN_SETTING = "verifyToken";
   private static final String PREFIX = "sha256=";
@@ -100,13 +100,10 @@ public class MetaAdapter implements VendorAdapter {
 
   @Override
   public EventFacts read(IncomingRequest request) {
-    JsonNode json = JsonBodies.require(request);
-    String object = JsonBodies.text(json, "/object");
+    JsonFields json = JsonBodies.require(request, FIELDS);
+    String object = json.text("/object");
     return new EventFacts(
-        "meta." + (object == null ? "unknown" : object),
-        JsonBodies.text(json, "/entry/0/id"),
-        null,
-        null);
+        "meta." + (object == null ? "unknown" : object), json.text("/entry/0/id"), null, null);
   }
 
   @Override

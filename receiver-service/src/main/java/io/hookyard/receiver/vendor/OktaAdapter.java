@@ -1,6 +1,5 @@
 package io.hookyard.receiver.vendor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookyard.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +22,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class OktaAdapter implements VendorAdapter {
+  private static final JsonFields.Selection FIELDS =
+      JsonFields.select("/data/events/0/eventType", "/data/events/0/target/0/id", "/eventId");
   static final String CHALLENGE = "X-Okta-Verification-Challenge";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -67,18 +68,14 @@ public class OktaAdapter implements VendorAdapter {
 
   @Override
   public EventFacts read(IncomingRequest request) {
-    JsonNode json = JsonBodies.require(request);
-    JsonNode first = json.at("/data/events/0");
-    String eventType = JsonBodies.text(first, "/eventType");
+    JsonFields json = JsonBodies.require(request, FIELDS);
+    String eventType = json.text("/data/events/0/eventType");
     if (eventType == null) {
       throw ProblemException.badRequest(
           "invalid-body", "An Okta event hook body has data.events[] with an eventType.");
     }
     return new EventFacts(
-        "okta." + eventType,
-        JsonBodies.text(first, "/target/0/id"),
-        null,
-        JsonBodies.text(json, "/eventId"));
+        "okta." + eventType, json.text("/data/events/0/target/0/id"), null, json.text("/eventId"));
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.hookyard.receiver.vendor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +15,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class PagerDutyAdapter implements VendorAdapter {
+  private static final JsonFields.Selection FIELDS =
+      JsonFields.select("/event/event_type", "/event/data/id");
   static final String SIGNATURE = "X-PagerDuty-Signature";
   private static final String PREFIX = "v1=";
 
@@ -78,11 +79,11 @@ public class PagerDutyAdapter implements VendorAdapter {
 
   @Override
   public EventFacts read(IncomingRequest request) {
-    JsonNode event = JsonBodies.require(request).path("event");
-    String eventType = JsonBodies.text(event, "/event_type");
+    JsonFields json = JsonBodies.require(request, FIELDS);
+    String eventType = json.text("/event/event_type");
     return new EventFacts(
         "pagerduty." + (eventType == null ? "unknown" : eventType),
-        JsonBodies.text(event, "/data/id"),
+        json.text("/event/data/id"),
         null,
         request.header("X-Webhook-Id"));
   }

@@ -1,6 +1,5 @@
 package io.hookyard.receiver.vendor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +23,15 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class ScalefusionAdapter implements VendorAdapter {
+  private static final String FIRST_OF_DEVICES = "/data/devices/0";
+  private static final JsonFields.Selection FIELDS =
+      JsonFields.select(
+          "/event",
+          FIRST_OF_DEVICES,
+          FIRST_OF_DEVICES + "/serial_no",
+          FIRST_OF_DEVICES + "/id",
+          "/data/device/serial_no",
+          "/data/device/id");
   static final String SIGNATURE = "X-SF-Signature";
 
   @Override
@@ -71,8 +79,8 @@ public class ScalefusionAdapter implements VendorAdapter {
 
   @Override
   public EventFacts read(IncomingRequest request) {
-    JsonNode json = JsonBodies.require(request);
-    String event = JsonBodies.text(json, "/event");
+    JsonFields json = JsonBodies.require(request, FIELDS);
+    String event = json.text("/event");
     return new EventFacts(
         "scalefusion." + (event == null || event.isBlank() ? "unknown" : event),
         firstDevice(json),
@@ -80,12 +88,10 @@ public class ScalefusionAdapter implements VendorAdapter {
         null);
   }
 
-  private static String firstDevice(JsonNode json) {
-    JsonNode device = json.at("/data/devices/0");
-    if (device.isMissingNode()) {
-      device = json.at("/data/device");
-    }
-    String serial = JsonBodies.text(device, "/serial_no");
-    return serial != null && !serial.isBlank() ? serial : JsonBodies.text(device, "/id");
+  // The first of data.devices, else data.device.
+  private static String firstDevice(JsonFields json) {
+    String device = json.has(FIRST_OF_DEVICES) ? FIRST_OF_DEVICES : "/data/device";
+    String serial = json.text(device + "/serial_no");
+    return serial != null && !serial.isBlank() ? serial : json.text(device + "/id");
   }
 }

@@ -1,6 +1,5 @@
 package io.hookyard.receiver.vendor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -14,6 +13,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ShopifyAdapter implements VendorAdapter {
+  private static final JsonFields.Selection FIELDS =
+      JsonFields.select("/admin_graphql_api_id", "/id");
   static final String HMAC = "X-Shopify-Hmac-Sha256";
 
   @Override
@@ -59,14 +60,14 @@ public class ShopifyAdapter implements VendorAdapter {
 
   @Override
   public EventFacts read(IncomingRequest request) {
-    JsonNode json = JsonBodies.require(request);
+    JsonFields json = JsonBodies.require(request, FIELDS);
     String topic = header(request, "topic");
     // The GraphQL id names the resource's kind too (gid://shopify/Order/...), unlike the bare id.
-    String subject = JsonBodies.text(json, "/admin_graphql_api_id");
+    String subject = json.text("/admin_graphql_api_id");
     String deliveryId = header(request, "webhook-id");
     return new EventFacts(
         "shopify." + (topic == null ? "unknown" : topic),
-        subject == null ? JsonBodies.text(json, "/id") : subject,
+        subject == null ? json.text("/id") : subject,
         EventOperations.of(topic),
         // Within one subscription an event is delivered once, so its id dedups as well.
         deliveryId == null ? header(request, "event-id") : deliveryId);

@@ -4,20 +4,29 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** HMAC and digests over raw bytes, and comparisons that take the same time whatever they find. */
 public final class Signatures {
   private static final HexFormat HEX = HexFormat.of();
+  // Looking up a Mac costs more than the HMAC of a webhook body, so each thread keeps one per
+  // algorithm and only initialises it with the key.
+  private static final ThreadLocal<Map<String, Mac>> MACS = ThreadLocal.withInitial(HashMap::new);
 
   private Signatures() {}
 
   /** HMAC of {@code message} under {@code key}; {@code algorithm} is HmacSHA1, HmacSHA256... */
   public static byte[] hmac(String algorithm, byte[] key, byte[] message) {
     try {
-      Mac mac = Mac.getInstance(algorithm);
+      Mac mac = MACS.get().get(algorithm);
+      if (mac == null) {
+        mac = Mac.getInstance(algorithm);
+        MACS.get().put(algorithm, mac);
+      }
       mac.init(new SecretKeySpec(key, algorithm));
       return mac.doFinal(message);
     } catch (GeneralSecurityException e) {

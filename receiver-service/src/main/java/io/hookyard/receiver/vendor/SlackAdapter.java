@@ -1,6 +1,5 @@
 package io.hookyard.receiver.vendor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hookyard.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -23,6 +22,18 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SlackAdapter implements VendorAdapter {
+  // Handshakes, events and interaction payloads: one selection serves them all.
+  private static final JsonFields.Selection FIELDS =
+      JsonFields.select(
+          "/type",
+          "/challenge",
+          "/event/type",
+          "/event/channel",
+          "/event/item/channel",
+          "/event/channel/id",
+          "/event_id",
+          "/channel/id",
+          "/container/channel_id");
   static final String SIGNATURE = "X-Slack-Signature";
   static final String TIMESTAMP = "X-Slack-Request-Timestamp";
   private static final String PREFIX = "v0=";
@@ -52,12 +63,12 @@ public class SlackAdapter implements VendorAdapter {
 
   @Override
   public Optional<Reply> handshake(IncomingRequest request, VerificationContext context) {
-    JsonNode json = request.isJson() ? parseOrNull(request.body()) : null;
-    if (json == null || !"url_verification".equals(JsonBodies.text(json, "/type"))) {
+    JsonFields json = request.isJson() ? parseOrNull(request.body()) : null;
+    if (json == null || !"url_verification".equals(json.text("/type"))) {
       return Optional.empty();
     }
     verify(request, context);
-    String challenge = JsonBodies.text(json, "/challenge");
+    String challenge = json.text("/challenge");
     if (challenge == null) {
       throw ProblemException.badRequest("missing-challenge", "url_verification has no challenge.");
     }
@@ -94,16 +105,16 @@ public class SlackAdapter implements VendorAdapter {
       throw FormBodies.unsupportedMediaType(
           "application/json and application/x-www-form-urlencoded");
     }
-    JsonNode json = JsonBodies.parse(request.body());
-    String type = JsonBodies.text(json, "/type");
+    JsonFields json = JsonBodies.parse(request.body(), FIELDS);
+    String type = json.text("/type");
     if ("event_callback".equals(type)) {
-      type = JsonBodies.text(json, "/event/type");
+      type = json.text("/event/type");
     }
     return new EventFacts(
         "slack." + (type == null ? "unknown" : type),
         firstOf(json, "/event/channel", "/event/item/channel", "/event/channel/id"),
         null,
-        JsonBodies.text(json, "/event_id"));
+        json.text("/event_id"));
   }
 
   @Override
@@ -115,8 +126,8 @@ public class SlackAdapter implements VendorAdapter {
   private static EventFacts readForm(Map<String, List<String>> form) {
     String payload = FormBodies.first(form, "payload");
     if (payload != null) {
-      JsonNode json = JsonBodies.parse(Signatures.utf8(payload));
-      String type = JsonBodies.text(json, "/type");
+      JsonFields json = JsonBodies.parse(Signatures.utf8(payload), FIELDS);
+      String type = json.text("/type");
       return new EventFacts(
           "slack." + (type == null ? "unknown" : type),
           firstOf(json, "/channel/id", "/container/channel_id"),
@@ -140,17 +151,17 @@ public class SlackAdapter implements VendorAdapter {
   }
 
   // A malformed body is not a handshake; read() reports it once the request has verified.
-  private static JsonNode parseOrNull(byte[] body) {
+  private static JsonFields parseOrNull(byte[] body) {
     try {
-      return JsonBodies.parse(body);
+      return JsonBodies.parse(body, FIELDS);
     } catch (ProblemException e) {
       return null;
     }
   }
 
-  private static String firstOf(JsonNode json, String... pointers) {
+  private static String firstOf(JsonFields json, String... pointers) {
     for (String pointer : pointers) {
-      String text = JsonBodies.text(json, pointer);
+      String text = json.text(pointer);
       if (text != null) {
         return text;
       }

@@ -1,6 +1,5 @@
 package io.hookyard.receiver.vendor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class StandardWebhooksAdapter implements VendorAdapter {
+  private static final JsonFields.Selection FIELDS = JsonFields.select("/type", "/data/id");
   static final String SECRET_PREFIX = "whsec_";
   // Svix's libraries take whichever set is complete, the unbranded one first.
   private static final List<String> BRANDS = List.of("webhook-", "svix-");
@@ -86,11 +86,11 @@ public class StandardWebhooksAdapter implements VendorAdapter {
 
   @Override
   public EventFacts read(IncomingRequest request) {
-    JsonNode json = JsonBodies.require(request);
-    String type = JsonBodies.text(json, "/type");
+    JsonFields json = JsonBodies.require(request, FIELDS);
+    String type = json.text("/type");
     return new EventFacts(
         vendor() + "." + (type == null ? "unknown" : type),
-        JsonBodies.text(json, "/data/id"),
+        json.text("/data/id"),
         null,
         request.header(brand(request) + "id"));
   }

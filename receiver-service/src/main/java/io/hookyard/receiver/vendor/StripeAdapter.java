@@ -18,6 +18,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class StripeAdapter implements VendorAdapter {
+  private static final JsonFields.Selection FIELDS =
+      JsonFields.select("/type", "/data/object/id", "/related_object/id", "/id");
   static final String SIGNATURE = "Stripe-Signature";
 
   @Override
@@ -68,18 +70,18 @@ public class StripeAdapter implements VendorAdapter {
 
   @Override
   public EventFacts read(IncomingRequest request) {
-    JsonNode json = JsonBodies.require(request);
-    String type = JsonBodies.text(json, "/type");
-    String subject = JsonBodies.text(json, "/data/object/id");
+    JsonFields json = JsonBodies.require(request, FIELDS);
+    String type = json.text("/type");
+    String subject = json.text("/data/object/id");
     if (subject == null) {
       // Thin (v2) events name their object instead of embedding it.
-      subject = JsonBodies.text(json, "/related_object/id");
+      subject = json.text("/related_object/id");
     }
     return new EventFacts(
         "stripe." + (type == null ? "unknown" : type),
         subject,
         EventOperations.of(type),
-        JsonBodies.text(json, "/id"));
+        json.text("/id"));
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.hookyard.receiver.vendor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hookyard.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -29,6 +28,13 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class TwitchAdapter implements VendorAdapter {
+  private static final JsonFields.Selection FIELDS =
+      JsonFields.select(
+          "/challenge",
+          "/subscription/id",
+          "/subscription/type",
+          "/event/broadcaster_user_id",
+          "/subscription/condition/broadcaster_user_id");
   static final String MESSAGE_ID = "Twitch-Eventsub-Message-Id";
   static final String TIMESTAMP = "Twitch-Eventsub-Message-Timestamp";
   static final String SIGNATURE = "Twitch-Eventsub-Message-Signature";
@@ -62,7 +68,7 @@ public class TwitchAdapter implements VendorAdapter {
       return Optional.empty();
     }
     verify(request, context);
-    String challenge = JsonBodies.text(JsonBodies.require(request), "/challenge");
+    String challenge = JsonBodies.require(request, FIELDS).text("/challenge");
     if (challenge == null) {
       throw ProblemException.badRequest("invalid-body", "The verification has no challenge.");
     }
@@ -115,18 +121,17 @@ public class TwitchAdapter implements VendorAdapter {
 
   @Override
   public EventFacts read(IncomingRequest request) {
-    JsonNode json = JsonBodies.require(request);
+    JsonFields json = JsonBodies.require(request, FIELDS);
     String deliveryId = request.header(MESSAGE_ID);
     if ("revocation".equals(request.header(MESSAGE_TYPE))) {
-      return new EventFacts(
-          "twitch.revocation", JsonBodies.text(json, "/subscription/id"), null, deliveryId);
+      return new EventFacts("twitch.revocation", json.text("/subscription/id"), null, deliveryId);
     }
-    String type = JsonBodies.text(json, "/subscription/type");
-    String broadcaster = JsonBodies.text(json, "/event/broadcaster_user_id");
+    String type = json.text("/subscription/type");
+    String broadcaster = json.text("/event/broadcaster_user_id");
     return new EventFacts(
         "twitch." + (type == null ? "unknown" : type),
         broadcaster == null
-            ? JsonBodies.text(json, "/subscription/condition/broadcaster_user_id")
+            ? json.text("/subscription/condition/broadcaster_user_id")
             : broadcaster,
         null,
         deliveryId);

@@ -1,6 +1,5 @@
 package io.hookyard.receiver.vendor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookyard.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +21,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ZoomAdapter implements VendorAdapter {
+  private static final JsonFields.Selection FIELDS =
+      JsonFields.select("/event", "/payload/plainToken", "/payload/object/id");
   static final String SIGNATURE = "x-zm-signature";
   static final String TIMESTAMP = "x-zm-request-timestamp";
   private static final String PREFIX = "v0=";
@@ -55,12 +56,12 @@ public class ZoomAdapter implements VendorAdapter {
 
   @Override
   public Optional<Reply> handshake(IncomingRequest request, VerificationContext context) {
-    JsonNode json = request.isJson() ? parseOrNull(request.body()) : null;
-    if (json == null || !"endpoint.url_validation".equals(JsonBodies.text(json, "/event"))) {
+    JsonFields json = request.isJson() ? parseOrNull(request.body()) : null;
+    if (json == null || !"endpoint.url_validation".equals(json.text("/event"))) {
       return Optional.empty();
     }
     String secret = verifiedSecret(request, context);
-    String plainToken = JsonBodies.text(json, "/payload/plainToken");
+    String plainToken = json.text("/payload/plainToken");
     if (plainToken == null) {
       throw ProblemException.badRequest("missing-plain-token", "The validation has no plainToken.");
     }
@@ -82,11 +83,11 @@ public class ZoomAdapter implements VendorAdapter {
 
   @Override
   public EventFacts read(IncomingRequest request) {
-    JsonNode json = JsonBodies.require(request);
-    String event = JsonBodies.text(json, "/event");
+    JsonFields json = JsonBodies.require(request, FIELDS);
+    String event = json.text("/event");
     return new EventFacts(
         "zoom." + (event == null ? "unknown" : event),
-        JsonBodies.text(json, "/payload/object/id"),
+        json.text("/payload/object/id"),
         EventOperations.of(event),
         request.header("x-zm-trackingid"));
   }
@@ -127,9 +128,9 @@ public class ZoomAdapter implements VendorAdapter {
   }
 
   // A malformed body is not a handshake; read() reports it once the request has verified.
-  private static JsonNode parseOrNull(byte[] body) {
+  private static JsonFields parseOrNull(byte[] body) {
     try {
-      return JsonBodies.parse(body);
+      return JsonBodies.parse(body, FIELDS);
     } catch (ProblemException e) {
       return null;
     }

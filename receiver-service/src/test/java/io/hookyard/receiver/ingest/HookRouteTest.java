@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @ReceiverTest
-class IngestResourceTest {
+class HookRouteTest {
   @Inject StoredEventRepository events;
   @Inject OutboxRepository outbox;
   @Inject ObjectMapper mapper;
