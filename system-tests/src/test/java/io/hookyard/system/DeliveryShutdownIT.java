@@ -61,7 +61,8 @@ class DeliveryShutdownIT {
               + "/slow\"}";
       HttpResponse<String> created =
           ManagementClient.send(
-              HttpRequest.newBuilder(URI.create(replica.url() + "/api/v1/tenants/acme/destinations"))
+              HttpRequest.newBuilder(
+                      URI.create(replica.url() + "/api/v1/tenants/acme/destinations"))
                   .header("Authorization", "Bearer " + alice.token())
                   .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString(json))
