@@ -41,6 +41,9 @@ public class DeliveryWorker {
   private final DeliveryConfig.Worker config;
   private final Semaphore inFlight;
   private final Set<String> held = ConcurrentHashMap.newKeySet();
+  // Released at shutdown: whatever their attempts still bring back is not recorded, since another
+  // instance may already hold them.
+  private final Set<String> released = ConcurrentHashMap.newKeySet();
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final SignalledWorker worker;
   private final SignalledWorker depthProbe;
@@ -84,6 +87,7 @@ public class DeliveryWorker {
       Thread.currentThread().interrupt();
     }
     Set<String> unfinished = Set.copyOf(held);
+    released.addAll(unfinished);
     if (!unfinished.isEmpty()) {
       LOG.infof("Releasing %d deliveries still in flight at shutdown", unfinished.size());
       try {
@@ -128,6 +132,9 @@ public class DeliveryWorker {
       AttemptResult result = sender.send(request, destination.get().timeout());
       AttemptDecision decision =
           policy.decide(result, destination.get(), claim.attemptsThisRound() + 1);
+      if (released.contains(claim.deliveryId())) {
+        return;
+      }
       recorder.record(new Outcome(claim, result, decision));
       metrics.attempted(result, decision, claim);
     } catch (RuntimeException e) {
