@@ -170,7 +170,8 @@ class GithubToSlackScenarioIT {
             .sorted()
             .toList();
     assertEquals(3, texts.size(), texts.toString());
-    assertTrue(texts.stream().noneMatch(text -> text.endsWith("old secret, too late")), texts.toString());
+    assertTrue(
+        texts.stream().noneMatch(text -> text.endsWith("old secret, too late")), texts.toString());
   }
 
   private void subscribe(String name, String filter, Map<String, Object> step) throws Exception {
