@@ -10,11 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The demo destination of {@code ./hookyard up}: prints every delivery it receives and says 200.
  */
 public final class EchoServer implements AutoCloseable {
+  private static final Pattern STATUS_PATH = Pattern.compile("/status/([2-5][0-9][0-9])$");
   private final HttpServer server;
 
   private EchoServer(HttpServer server) {
@@ -37,7 +40,7 @@ public final class EchoServer implements AutoCloseable {
                 exchange.getRequestURI(),
                 exchange.getRequestHeaders().getFirst("webhook-id"),
                 body);
-            exchange.sendResponseHeaders(200, -1);
+            exchange.sendResponseHeaders(statusAsked(exchange.getRequestURI().getPath()), -1);
             exchange.close();
           });
       server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -46,6 +49,12 @@ public final class EchoServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the echo destination on port " + port, e);
     }
+  }
+
+  // A path ending in /status/<code> answers that code, so walkthroughs can show failures.
+  private static int statusAsked(String path) {
+    Matcher asked = STATUS_PATH.matcher(path);
+    return asked.find() ? Integer.parseInt(asked.group(1)) : 200;
   }
 
   public String url() {
