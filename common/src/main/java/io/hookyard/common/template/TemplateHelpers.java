@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +51,7 @@ final class TemplateHelpers {
     resolvers.add(plain("upper", value -> text(value).toUpperCase(Locale.ROOT)));
     resolvers.add(plain("lower", value -> text(value).toLowerCase(Locale.ROOT)));
     resolvers.add(withParameters("join", 1, TemplateHelpers::join));
+    resolvers.add(plain("entries", TemplateHelpers::entries));
     resolvers.add(withParameters("format", 1, TemplateHelpers::format));
     resolvers.add(withParameters("format", 2, TemplateHelpers::format));
     resolvers.add(new DefaultValue());
@@ -136,6 +138,22 @@ final class TemplateHelpers {
   }
 
   /** The value as JSON: text quoted and escaped, JSON as it is, numbers and booleans plain. */
+  /**
+   * The members of a JSON object as key/value entries, in the object's order, so that templates
+   * can list a map such as HPE's server tags ({@code {#for t in data.tags.entries}}). Anything but
+   * an object has no entries.
+   */
+  static List<Map.Entry<String, Object>> entries(Object value) {
+    List<Map.Entry<String, Object>> entries = new ArrayList<>();
+    if (value instanceof JsonNode node && node.isObject()) {
+      node.fields()
+          .forEachRemaining(
+              field ->
+                  entries.add(Map.entry(field.getKey(), JsonValues.unwrap(field.getValue()))));
+    }
+    return entries;
+  }
+
   static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);

@@ -22,6 +22,17 @@ class TemplateEngineTest {
   final TemplateEngine engine = new TemplateEngine(Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
+  void anObjectsMembersAreListedAsEntriesWithTheirPosition() {
+    var context =
+        context("{\"tags\":{\"Location\":\"Houston\",\"Owner\":\"James\"},\"list\":[1]}", null);
+    assertEquals(
+        "Tag1:Location/Houston\nTag2:Owner/James\n",
+        engine.render(
+            "{#for t in data.tags.entries}Tag{t_count}:{t.key}/{t.value}\n{/for}", context));
+    assertEquals("", engine.render("{#for t in data.list.entries}{t.key}{/for}", context));
+  }
+
+  @Test
   void walksTheEnvelopeTheDataArraysAndTheTenant() {
     var context = context("{\"host\":{\"name\":\"mac-7\"},\"policies\":[{\"name\":\"os\"}]}", null);
     assertEquals(
