@@ -34,9 +34,7 @@ record ActionWiring(ManagementClient admin, String tenant, String suffix) {
 
   JsonNode source(String vendor) {
     return post(
-        HookyardService.RECEIVER,
-        "/sources",
-        Map.of("name", name(vendor), "vendor", vendor));
+        HookyardService.RECEIVER, "/sources", Map.of("name", name(vendor), "vendor", vendor));
   }
 
   String credential(Map<String, Object> body) {

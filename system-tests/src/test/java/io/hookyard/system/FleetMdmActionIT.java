@@ -87,16 +87,24 @@ class FleetMdmActionIT {
       JsonNode source = wiring.source("fleet");
       String credential =
           wiring.credential(
-              Map.of("name", "fleet_" + wiring.suffix().replace('-', '_'), "kind", "api_token",
-                  "token", FLEET_TOKEN));
+              Map.of(
+                  "name",
+                  "fleet_" + wiring.suffix().replace('-', '_'),
+                  "kind",
+                  "api_token",
+                  "token",
+                  FLEET_TOKEN));
       String fleetDestination =
           wiring.destination("fleet-api", fleetApi.url(), Map.of("credentialId", credential));
-      String alertDestination = wiring.destination("fleet-errors", alerts.url() + "/slack", Map.of());
+      String alertDestination =
+          wiring.destination("fleet-errors", alerts.url() + "/slack", Map.of());
       wiring.subscription(subscription(source, fleetDestination, alertDestination));
 
       HttpResponse<String> accepted =
           ManagementClient.postEvent(
-              source.path("url").asText(), source.path("secret").asText(), calendarWebhook(11058, ""));
+              source.path("url").asText(),
+              source.path("secret").asText(),
+              calendarWebhook(11058, ""));
       assertEquals(202, accepted.statusCode(), accepted.body());
 
       RecordingServer.Recorded command =
@@ -153,8 +161,7 @@ class FleetMdmActionIT {
       assertEquals(
           "Fleet reported an error for host 11060: calendar event could not be created",
           ActionWiring.read(alert.bodyText()).path("text").asText());
-      assertEquals(
-          0, fleetApi.all().stream().filter(r -> r.path().endsWith("/11060")).count());
+      assertEquals(0, fleetApi.all().stream().filter(r -> r.path().endsWith("/11060")).count());
     }
   }
 
@@ -192,7 +199,8 @@ class FleetMdmActionIT {
             Map.of("text", "Fleet reported an error for host {data.host_id}: {data.error}"));
     Map<String, Object> action = new LinkedHashMap<>();
     action.put("steps", List.of(host, command));
-    action.put("errorRoute", Map.of("when", "error ne null and error ne ''", "steps", List.of(alert)));
+    action.put(
+        "errorRoute", Map.of("when", "error ne null and error ne ''", "steps", List.of(alert)));
     Map<String, Object> subscription = new LinkedHashMap<>();
     subscription.put("eventTypes", List.of("fleet.calendar"));
     subscription.put("sources", List.of(source.path("id").asText()));
@@ -212,7 +220,9 @@ class FleetMdmActionIT {
     payload.put("host_serial_number", "Z5C4L7GKY0");
     payload.put(
         "failing_policies",
-        error.isEmpty() ? List.of(Map.of("id", 479, "name", "macOS - OS version up to date")) : List.of());
+        error.isEmpty()
+            ? List.of(Map.of("id", 479, "name", "macOS - OS version up to date"))
+            : List.of());
     if (!error.isEmpty()) {
       payload.put("error", error);
     }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The Tactical RMM guide on Hookyard: an alert sent as a PUT with the token in a custom header
  * reaches Slack, Teams and Discord, each in the body that platform's webhook accepts. Discord
- * answers the first request with 429 and Retry-After, which the retry respects; Slack and Teams
- * are not sent again.
+ * answers the first request with 429 and Retry-After, which the retry respects; Slack and Teams are
+ * not sent again.
  */
 @ExtendWith(SystemStack.class)
 class TacticalRmmChatActionIT {
@@ -43,7 +43,8 @@ class TacticalRmmChatActionIT {
       JsonNode source = wiring.source("tactical-rmm");
       String slackId = wiring.destination("slack", slack.url() + "/services/T0/B0/x", Map.of());
       String teamsId = wiring.destination("teams", teams.url() + "/webhookb2/x", Map.of());
-      String discordId = wiring.destination("discord", discord.url() + "/api/webhooks/1/x", Map.of());
+      String discordId =
+          wiring.destination("discord", discord.url() + "/api/webhooks/1/x", Map.of());
       String title = "{data.hostname}: {data.alert_type}";
       String text = "{data.message}";
       Map<String, Object> fields = Map.of("title", title, "text", text, "color", "#D83B01");
@@ -53,7 +54,8 @@ class TacticalRmmChatActionIT {
           List.of(
               step("slack", slackId, "SLACK_BLOCKS", fields),
               step("teams", teamsId, "TEAMS_MESSAGE_CARD", fields),
-              step("discord", discordId, "DISCORD", Map.of("text", "**{data.hostname}** " + text))));
+              step(
+                  "discord", discordId, "DISCORD", Map.of("text", "**{data.hostname}** " + text))));
       Map<String, Object> subscription = new LinkedHashMap<>();
       subscription.put("eventTypes", List.of("tactical-rmm.alert"));
       subscription.put("sources", List.of(source.path("id").asText()));
@@ -78,7 +80,8 @@ class TacticalRmmChatActionIT {
                   .build());
       assertEquals(202, accepted.statusCode(), accepted.body());
 
-      List<RecordingServer.Recorded> delivered = discord.await(r -> true, 1, Duration.ofSeconds(60));
+      List<RecordingServer.Recorded> delivered =
+          discord.await(r -> true, 1, Duration.ofSeconds(60));
       JsonNode slackBody = ActionWiring.read(slack.requests().getFirst().bodyText());
       assertSlackMessage(slackBody);
       JsonNode teamsBody = ActionWiring.read(teams.requests().getFirst().bodyText());

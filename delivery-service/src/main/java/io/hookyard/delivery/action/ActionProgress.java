@@ -30,7 +30,15 @@ final class ActionProgress {
       case SUCCEEDED -> succeeded(state, result);
       case RETRY ->
           new StepProgress(
-              null, null, null, false, null, null, DeliveryStatus.FAILING, decision.delay(), null,
+              null,
+              null,
+              null,
+              false,
+              null,
+              null,
+              DeliveryStatus.FAILING,
+              decision.delay(),
+              null,
               null);
       case DEAD -> failed(state, result, deadReason);
     };
@@ -66,7 +74,8 @@ final class ActionProgress {
           null,
           DeliveryStatus.DEAD,
           null,
-          DeadReason.valueOf(failure.path("deadReason").asText(DeadReason.SCHEDULE_EXHAUSTED.name())),
+          DeadReason.valueOf(
+              failure.path("deadReason").asText(DeadReason.SCHEDULE_EXHAUSTED.name())),
           failure.path("reason").asText() + " The error route ran.");
     }
     return new StepProgress(
@@ -96,7 +105,11 @@ final class ActionProgress {
     }
     String lastError =
         state.route() == ActionState.Route.ERROR
-            ? "The error route failed: " + reason + " (" + state.failure().path("reason").asText() + ")"
+            ? "The error route failed: "
+                + reason
+                + " ("
+                + state.failure().path("reason").asText()
+                + ")"
             : reason;
     return new StepProgress(
         null, null, null, false, null, failure, DeliveryStatus.DEAD, null, deadReason, lastError);

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Where a delivery's action stands, as stored on its row: the planned action, the route it is on
- * (the steps, or the error route after they failed), the step that runs next, the responses of
- * the steps that succeeded, and the failure that sent it down the error route.
+ * (the steps, or the error route after they failed), the step that runs next, the responses of the
+ * steps that succeeded, and the failure that sent it down the error route.
  *
  * @param errorReason set when rules-service sent the event straight to the error route (the
  *     action's steps are then the route's)
@@ -58,9 +58,7 @@ public record ActionState(
           errorReason,
           Route.ofColumn(route),
           stepIndex,
-          stepResults == null
-              ? JSON.createObjectNode()
-              : (ObjectNode) JSON.readTree(stepResults),
+          stepResults == null ? JSON.createObjectNode() : (ObjectNode) JSON.readTree(stepResults),
           failure == null ? null : (ObjectNode) JSON.readTree(failure));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A stored action does not parse", e);
@@ -68,8 +66,8 @@ public record ActionState(
   }
 
   /**
-   * What a delivery request's action is stored as: null when it is the plain one (the CloudEvent
-   * to one destination, which takes the fast path), else its JSON.
+   * What a delivery request's action is stored as: null when it is the plain one (the CloudEvent to
+   * one destination, which takes the fast path), else its JSON.
    */
   public static String stored(Action action) {
     if (action == null || isPlain(action)) {
@@ -109,8 +107,8 @@ public record ActionState(
   }
 
   /**
-   * Whether the step is the delivery's only request: one step on the main route. Its requests
-   * carry the delivery id as {@code webhook-id}; every other step's carry {@code <id>.<step>}.
+   * Whether the step is the delivery's only request: one step on the main route. Its requests carry
+   * the delivery id as {@code webhook-id}; every other step's carry {@code <id>.<step>}.
    */
   public boolean isOnlyStep() {
     return route == Route.MAIN && action.steps().size() == 1;

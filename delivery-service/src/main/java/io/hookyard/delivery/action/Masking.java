@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Keeps credentials out of the delivery log: every occurrence of a secret value in a request's
- * URL, headers or body, and in the response, is replaced before the attempt is written. Header
- * redaction by name ({@code HeaderRedaction}) still applies on top.
+ * Keeps credentials out of the delivery log: every occurrence of a secret value in a request's URL,
+ * headers or body, and in the response, is replaced before the attempt is written. Header redaction
+ * by name ({@code HeaderRedaction}) still applies on top.
  */
 public final class Masking {
   static final String MASK = "[redacted]";

@@ -20,8 +20,8 @@ import io.hookyard.delivery.delivery.AttemptResult;
 import io.hookyard.delivery.delivery.Claim;
 import io.hookyard.delivery.delivery.DeadReason;
 import io.hookyard.delivery.delivery.FailurePolicy;
-import io.hookyard.delivery.delivery.OutgoingRequest;
 import io.hookyard.delivery.delivery.Outcome;
+import io.hookyard.delivery.delivery.OutgoingRequest;
 import io.hookyard.delivery.delivery.RequestBuilder;
 import io.hookyard.delivery.delivery.RetrySchedule;
 import io.hookyard.delivery.destination.DestinationSettings;
@@ -90,15 +90,17 @@ public class StepRunner {
       Set<String> secrets = credential == null ? Set.of() : credential.secrets();
       result =
           http.exchange(
-              applied ->
-                  builder.build(claim, destination, HttpStepChannel.headers(applied)),
+              applied -> builder.build(claim, destination, HttpStepChannel.headers(applied)),
               destination,
               credential,
               secrets);
     } catch (CredentialException e) {
       result =
           failure(
-              OutgoingRequest.DELIVER, destination, AttemptResult.ErrorClass.CREDENTIAL, e.getMessage());
+              OutgoingRequest.DELIVER,
+              destination,
+              AttemptResult.ErrorClass.CREDENTIAL,
+              e.getMessage());
     }
     return new Outcome(claim, result, policy.decide(result, destination, attempt));
   }
@@ -212,7 +214,10 @@ public class StepRunner {
   /** A stored response as templates see it: JSON bodies walked as JSON, text as text. */
   private static Map<String, Object> responseMap(JsonNode stored) {
     Map<String, String> headers = new LinkedHashMap<>();
-    stored.path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
+    stored
+        .path("headers")
+        .properties()
+        .forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
     JsonNode body = stored.path("body");
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("status", stored.path("status").asInt());
@@ -289,7 +294,6 @@ public class StepRunner {
       String detail) {
     OutgoingRequest nothingSent =
         new OutgoingRequest(stepName, "-", destination.url(), Map.of(), Map.of(), new byte[0]);
-    return new AttemptResult(
-        nothingSent, clock.instant(), 0, null, null, null, errorClass, detail);
+    return new AttemptResult(nothingSent, clock.instant(), 0, null, null, null, errorClass, detail);
   }
 }

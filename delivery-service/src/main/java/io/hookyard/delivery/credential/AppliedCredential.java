@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A credential ready for one request: the headers that authenticate it, the fields templates see
- * as {@code credentials.<name>.<field>}, and every secret value, which the delivery log masks
- * wherever it shows up.
+ * A credential ready for one request: the headers that authenticate it, the fields templates see as
+ * {@code credentials.<name>.<field>}, and every secret value, which the delivery log masks wherever
+ * it shows up.
  *
  * @param bearerToken the OAuth2 access token used, or null for other kinds
  */

@@ -60,7 +60,8 @@ public class CredentialService {
     Parts parts = parts(request);
     if (credentials.nameTaken(tenant, request.name())) {
       throw ProblemException.conflict(
-          "credential-exists", "This tenant already has a credential named " + request.name() + ".");
+          "credential-exists",
+          "This tenant already has a credential named " + request.name() + ".");
     }
     Instant now = clock.instant();
     Credential c = new Credential();
@@ -86,7 +87,8 @@ public class CredentialService {
     Parts parts = parts(request);
     if (!c.name.equals(request.name()) && credentials.nameTaken(tenant, request.name())) {
       throw ProblemException.conflict(
-          "credential-exists", "This tenant already has a credential named " + request.name() + ".");
+          "credential-exists",
+          "This tenant already has a credential named " + request.name() + ".");
     }
     fill(c, request, parts, clock.instant());
     store.invalidate();

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
- * A credential as the API shows it: what it is and its parts that are not secret. {@code secret}
- * is set only in the answer to the request that created it; no other answer holds it.
+ * A credential as the API shows it: what it is and its parts that are not secret. {@code secret} is
+ * set only in the answer to the request that created it; no other answer holds it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CredentialView(

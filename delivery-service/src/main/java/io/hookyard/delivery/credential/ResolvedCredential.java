@@ -4,11 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A credential with its secret opened, as the sending path uses it. Never logged, never returned
- * by the API; {@link #toString()} leaves the secret out.
+ * A credential with its secret opened, as the sending path uses it. Never logged, never returned by
+ * the API; {@link #toString()} leaves the secret out.
  *
- * @param version when it was last replaced, so a cached OAuth2 token of an older version is
- *     dropped
+ * @param version when it was last replaced, so a cached OAuth2 token of an older version is dropped
  */
 public record ResolvedCredential(
     String id,

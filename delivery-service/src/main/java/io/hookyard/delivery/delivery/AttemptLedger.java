@@ -291,7 +291,9 @@ public class AttemptLedger {
       nextAt[i] = progress.delay() == null ? null : now.plus(progress.delay()).toString();
       codes[i] = outcome.result().status();
       errors[i] =
-          progress.lastError() != null ? progress.lastError() : lastError(outcome.result(), decision);
+          progress.lastError() != null
+              ? progress.lastError()
+              : lastError(outcome.result(), decision);
       completed[i] = status.isFinished() ? now.toString() : null;
       dead[i] = progress.deadReason() == null ? null : progress.deadReason().name();
       routes[i] = progress.route();

@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param scheduleStart the attempts made before the current round of the retry schedule (a replay
  *     starts a new round)
  * @param replayId the replay whose round this is, or null for the original round
- * @param action where the delivery's action stands, or null for a plain delivery (the CloudEvent
- *     to one destination)
+ * @param action where the delivery's action stands, or null for a plain delivery (the CloudEvent to
+ *     one destination)
  */
 public record Claim(
     String deliveryId,

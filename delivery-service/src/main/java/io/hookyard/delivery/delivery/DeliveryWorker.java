@@ -24,10 +24,10 @@ import org.jboss.logging.Logger;
  * Takes due deliveries from the queue and sends them, many at once on virtual threads: run the
  * attempt ({@link StepRunner}: build the request or the action's current step, send it, decide what
  * the answer means), and hand the outcome to the recorder. An action runs one step per claim, so
- * each step's destination applies its own limits. It wakes
- * when new requests arrive and otherwise polls, which also picks up retries that fall due and
- * deliveries whose worker died (their lease runs out). On shutdown it stops claiming, lets the
- * attempts in flight finish for a grace period, and releases the leases of those that did not.
+ * each step's destination applies its own limits. It wakes when new requests arrive and otherwise
+ * polls, which also picks up retries that fall due and deliveries whose worker died (their lease
+ * runs out). On shutdown it stops claiming, lets the attempts in flight finish for a grace period,
+ * and releases the leases of those that did not.
  */
 @ApplicationScoped
 public class DeliveryWorker {

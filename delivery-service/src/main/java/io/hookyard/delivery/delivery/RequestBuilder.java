@@ -44,7 +44,8 @@ public class RequestBuilder {
       Claim claim, DestinationSettings destination, Map<String, String> auth) {
     boolean hasBody = hasBody(destination.method());
     byte[] body = hasBody ? claim.event() : NO_BODY;
-    Map<String, List<String>> contentType = hasBody ? Map.of("content-type", CONTENT_TYPE) : Map.of();
+    Map<String, List<String>> contentType =
+        hasBody ? Map.of("content-type", CONTENT_TYPE) : Map.of();
     return assemble(
         OutgoingRequest.DELIVER,
         claim.deliveryId(),

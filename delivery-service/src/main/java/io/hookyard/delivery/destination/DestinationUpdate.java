@@ -12,8 +12,7 @@ import java.util.Map;
  * A partial update of a destination: only the fields present change. {@code rateLimit} or {@code
  * maxConcurrency} 0 removes the limit; an empty {@code retrySchedule} returns to the default. A
  * {@code state} of {@code paused} or {@code disabled} holds deliveries back (with {@code
- * stateReason}); {@code active} sends again. An empty {@code credentialId} removes the
- * credential.
+ * stateReason}); {@code active} sends again. An empty {@code credentialId} removes the credential.
  */
 public record DestinationUpdate(
     @Pattern(

@@ -60,8 +60,8 @@ public class ReplayTargets {
    * Starts a new round for each delivery: due now, retry schedule from its first entry, attempt
    * numbers carrying on, and its next attempts marked with {@code replayId}. An action starts again
    * at the step that failed (the steps before it succeeded and are not sent again, their responses
-   * kept); a succeeded one runs every step again. The id stays, so
-   * receivers can tell a replayed delivery from a new one. The caller holds the rows' locks.
+   * kept); a succeeded one runs every step again. The id stays, so receivers can tell a replayed
+   * delivery from a new one. The caller holds the rows' locks.
    */
   public int requeue(List<String> ids, String replayId, Instant now) {
     int queued = 0;

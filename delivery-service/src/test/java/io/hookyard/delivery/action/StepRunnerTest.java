@@ -25,8 +25,7 @@ class StepRunnerTest {
   private static final String HOST = "{\"host\":{\"id\":11058,\"uuid\":\"A1B2-C3\"}}";
 
   private static Map<String, Object> hostStep(String destinationId) {
-    return Map.of(
-        "name", "host", "destinationId", destinationId, "path", "/hosts/{data.host_id}");
+    return Map.of("name", "host", "destinationId", destinationId, "path", "/hosts/{data.host_id}");
   }
 
   private static Map<String, Object> commandStep(String destinationId) {
@@ -90,9 +89,11 @@ class StepRunnerTest {
       JsonPath entry = awaitStatus(tenant, id, "SUCCEEDED");
       assertEquals(1, count(fleet, "/hosts/11058"));
       assertEquals(3, count(fleet, "/commands"));
-      assertEquals(List.of("host", "command", "command", "command"), entry.getList("attempts.step"));
+      assertEquals(
+          List.of("host", "command", "command", "command"), entry.getList("attempts.step"));
       // The retried step still sees the first step's response, read back from the database.
-      fleet.requests(r -> r.path().equals("/commands"))
+      fleet
+          .requests(r -> r.path().equals("/commands"))
           .forEach(r -> assertTrue(r.bodyText().contains("A1B2-C3")));
     }
   }
@@ -153,7 +154,10 @@ class StepRunnerTest {
                       + " {error.response.body.message}"));
       String id =
           submitAction(
-              tenant, fleetId, action(List.of(host, commandStep(fleetId)), List.of(alert)), FLEET_DATA);
+              tenant,
+              fleetId,
+              action(List.of(host, commandStep(fleetId)), List.of(alert)),
+              FLEET_DATA);
 
       JsonPath entry = awaitStatus(tenant, id, "DEAD");
       assertEquals(2, fleet.refused().size());
@@ -185,8 +189,7 @@ class StepRunnerTest {
               "fields",
               Map.of("text", "{error.reason}"));
       String id =
-          submitAction(
-              tenant, slackId, action(List.of(alert), null), FLEET_DATA, "the route held");
+          submitAction(tenant, slackId, action(List.of(alert), null), FLEET_DATA, "the route held");
 
       awaitStatus(tenant, id, "SUCCEEDED");
       assertEquals("{\"text\":\"the route held\"}", slack.requests().getFirst().bodyText());
@@ -207,7 +210,8 @@ class StepRunnerTest {
               "destinationId",
               sinkId,
               "email",
-              Map.of("to", List.of("it@example.com"), "subject", "Host {data.host_id}", "text", "x"));
+              Map.of(
+                  "to", List.of("it@example.com"), "subject", "Host {data.host_id}", "text", "x"));
       String id = submitAction(tenant, sinkId, action(List.of(mail), null), FLEET_DATA);
 
       JsonPath entry = awaitStatus(tenant, id, "DEAD");
@@ -245,7 +249,12 @@ class StepRunnerTest {
       JsonPath entry = awaitStatus(tenant, id, "SUCCEEDED");
       assertEquals(1, count(fleet, "/hosts/11058"));
       assertEquals(4, count(fleet, "/commands"));
-      assertTrue(fleet.requests(r -> r.path().equals("/commands")).getFirst().bodyText().contains("A1B2-C3"));
+      assertTrue(
+          fleet
+              .requests(r -> r.path().equals("/commands"))
+              .getFirst()
+              .bodyText()
+              .contains("A1B2-C3"));
       assertEquals("command", entry.getString("attempts[-1].step"));
     }
   }

@@ -34,7 +34,8 @@ class CredentialUseTest {
     String tenant = TestTenants.newTenant();
     try (RecordingServer api = RecordingServer.start()) {
       String credential =
-          createCredential(tenant, Map.of("name", "fleet", "kind", "api_token", "token", API_TOKEN));
+          createCredential(
+              tenant, Map.of("name", "fleet", "kind", "api_token", "token", API_TOKEN));
       String destination =
           createDestination(tenant, "fleet", api.url(), Map.of("credentialId", credential));
       // The template uses the credential too, in the URL and the body: both are masked in the log.
@@ -70,7 +71,8 @@ class CredentialUseTest {
       String basic =
           createCredential(
               tenant,
-              Map.of("name", "basic", "kind", "basic", "username", "hook", "password", "pa55word!"));
+              Map.of(
+                  "name", "basic", "kind", "basic", "username", "hook", "password", "pa55word!"));
       String header =
           createCredential(
               tenant,
@@ -88,8 +90,10 @@ class CredentialUseTest {
           "Basic "
               + Base64.getEncoder()
                   .encodeToString("hook:pa55word!".getBytes(StandardCharsets.UTF_8));
-      assertEquals(expected, api.requests(r -> r.path().equals("/b")).getFirst().header("authorization"));
-      assertEquals("k-123456", api.requests(r -> r.path().equals("/h")).getFirst().header("x-api-key"));
+      assertEquals(
+          expected, api.requests(r -> r.path().equals("/b")).getFirst().header("authorization"));
+      assertEquals(
+          "k-123456", api.requests(r -> r.path().equals("/h")).getFirst().header("x-api-key"));
       assertFalse(detailText(tenant, second).contains("k-123456"));
       assertFalse(detailText(tenant, first).contains("pa55word!"));
     }
