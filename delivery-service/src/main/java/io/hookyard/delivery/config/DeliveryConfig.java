@@ -56,6 +56,22 @@ public interface DeliveryConfig {
   /** How long the delivery log keeps finished deliveries. */
   Retention retention();
 
+  /** How tenants' credentials are used. */
+  Credentials credentials();
+
+  interface Credentials {
+    /**
+     * An OAuth2 access token is fetched again this long before it expires (or at once when its
+     * whole lifetime is shorter), so no request leaves with a token about to run out.
+     */
+    @WithDefault("60s")
+    Duration tokenRefreshBefore();
+
+    /** How long a token endpoint has to answer. */
+    @WithDefault("10s")
+    Duration tokenTimeout();
+  }
+
   interface Replay {
     /**
      * The most deliveries one replay by filter may queue. A filter that matches more is refused, so

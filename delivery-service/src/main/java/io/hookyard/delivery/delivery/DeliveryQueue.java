@@ -42,7 +42,8 @@ public class DeliveryQueue {
   private static final Duration RATE_TOLERANCE = Duration.ofSeconds(1);
   private static final String LOCK_DUE =
       "select d.id, d.tenant, d.destination_id, d.event, d.attempt_count, d.next_attempt_at,"
-          + " d.schedule_start, d.replay_id,"
+          + " d.schedule_start, d.replay_id, d.action::text as action, d.error_reason, d.route,"
+          + " d.step_index, d.step_results::text as step_results, d.action_error::text as failure,"
           + " dst.id as dst_id, dst.consecutive_failures, dst.circuit_open_until, dst.rate_limit,"
           + " dst.max_concurrency"
           + " from "
@@ -65,12 +66,14 @@ public class DeliveryQueue {
       "insert into "
           + SCHEMA
           + "delivery (id, tenant, event_id, event_type, subscription_id,"
-          + " destination_id, event, status, attempt_count, next_attempt_at, created_at, updated_at)"
+          + " destination_id, event, status, attempt_count, next_attempt_at, created_at, updated_at,"
+          + " action, error_reason)"
           + " select u.id, u.tenant, u.event_id, u.event_type, u.subscription_id, u.destination_id,"
-          + " convert_to(u.event, 'UTF8'), 'PENDING', 0, ?, ?, ?"
+          + " convert_to(u.event, 'UTF8'), 'PENDING', 0, ?, ?, ?, u.action::jsonb, u.error_reason"
           + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-          + " ?::text[]) with ordinality"
-          + " as u(id, tenant, event_id, event_type, subscription_id, destination_id, event, n)"
+          + " ?::text[], ?::text[], ?::text[]) with ordinality"
+          + " as u(id, tenant, event_id, event_type, subscription_id, destination_id, event,"
+          + " action, error_reason, n)"
           + " order by u.n on conflict (id) do nothing";
   private static final String LOCK_LIMITED =
       "select dst.id, dst.rate_tat, dst.circuit_open_until,"
@@ -102,6 +105,7 @@ public class DeliveryQueue {
       Instant dueAt,
       int scheduleStart,
       String replayId,
+      io.hookyard.delivery.action.ActionState action,
       boolean destinationExists,
       int failures,
       Instant circuitOpenUntil,
@@ -134,7 +138,7 @@ public class DeliveryQueue {
       return 0;
     }
     int size = requests.size();
-    String[][] columns = new String[7][size];
+    String[][] columns = new String[9][size];
     for (int i = 0; i < size; i++) {
       DeliveryRequest request = requests.get(i);
       columns[0][i] = request.id();
@@ -144,6 +148,8 @@ public class DeliveryQueue {
       columns[4][i] = request.subscriptionId();
       columns[5][i] = request.destinationId();
       columns[6][i] = new String(CloudEventJson.serialize(request.event()), StandardCharsets.UTF_8);
+      columns[7][i] = io.hookyard.delivery.action.ActionState.stored(request.action());
+      columns[8][i] = request.errorReason();
     }
     Instant now = clock.instant();
     try (Connection connection = dataSource.getConnection();
@@ -196,7 +202,8 @@ public class DeliveryQueue {
                 candidate.failures(),
                 probe,
                 candidate.scheduleStart(),
-                candidate.replayId()));
+                candidate.replayId(),
+                candidate.action()));
       }
       lease(connection, taken, now.plus(config.worker().lease()));
       defer(connection, deferred);
@@ -267,6 +274,13 @@ public class DeliveryQueue {
                   Sql.instant(rows, "next_attempt_at"),
                   rows.getInt("schedule_start"),
                   rows.getString("replay_id"),
+                  io.hookyard.delivery.action.ActionState.of(
+                      rows.getString("action"),
+                      rows.getString("error_reason"),
+                      rows.getString("route"),
+                      rows.getInt("step_index"),
+                      rows.getString("step_results"),
+                      rows.getString("failure")),
                   rows.getString("dst_id") != null,
                   rows.getInt("consecutive_failures"),
                   Sql.instant(rows, "circuit_open_until"),
@@ -407,7 +421,8 @@ public class DeliveryQueue {
         PreparedStatement statement =
             connection.prepareStatement(
                 "select count(*) as waiting,"
-                    + " min(created_at) filter (where status = 'PENDING') as oldest"
+                    + " min(created_at) filter (where status = 'PENDING' and attempt_count = 0)"
+                    + " as oldest"
                     + " from "
                     + SCHEMA
                     + "delivery where status in ('PENDING', 'FAILING')");

@@ -109,6 +109,7 @@ public class DestinationDirectory {
             d.rateLimit,
             d.maxConcurrency,
             d.fifo,
-            keys));
+            keys,
+            d.credentialId));
   }
 }

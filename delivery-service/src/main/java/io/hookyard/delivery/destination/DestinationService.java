@@ -55,6 +55,7 @@ public class DestinationService {
   private final TenantSettingsRepository tenantSettings;
   private final SecretBox secretBox;
   private final DestinationUrls urls;
+  private final io.hookyard.delivery.credential.CredentialRepository credentials;
   private final DestinationDirectory directory;
   private final DeliveryConfig config;
   private final Clock clock;
@@ -66,6 +67,7 @@ public class DestinationService {
       TenantSettingsRepository tenantSettings,
       SecretBox secretBox,
       DestinationUrls urls,
+      io.hookyard.delivery.credential.CredentialRepository credentials,
       DestinationDirectory directory,
       DeliveryConfig config,
       Clock clock) {
@@ -75,6 +77,7 @@ public class DestinationService {
     this.tenantSettings = tenantSettings;
     this.secretBox = secretBox;
     this.urls = urls;
+    this.credentials = credentials;
     this.directory = directory;
     this.config = config;
     this.clock = clock;
@@ -102,6 +105,7 @@ public class DestinationService {
     d.retrySchedule = schedule(request.retrySchedule());
     d.successCodes = successCodes(request.successCodes());
     d.fifo = Boolean.TRUE.equals(request.fifo());
+    d.credentialId = credential(tenant, request.credentialId());
     d.state = DestinationState.ACTIVE;
     d.createdAt = now;
     d.updatedAt = now;
@@ -143,6 +147,9 @@ public class DestinationService {
     }
     if (request.fifo() != null) {
       d.fifo = request.fifo();
+    }
+    if (request.credentialId() != null) {
+      d.credentialId = credential(tenant, request.credentialId());
     }
     if (request.state() != null && !request.state().equals(d.state)) {
       changeState(d, request.state(), request.stateReason());
@@ -254,6 +261,18 @@ public class DestinationService {
         .findInTenant(tenant, id)
         .orElseThrow(
             () -> ProblemException.notFound("No destination '" + id + "' in this tenant."));
+  }
+
+  /** The credential's id when the tenant has it; null for none (absent or empty). */
+  private String credential(String tenant, String credentialId) {
+    if (credentialId == null || credentialId.isEmpty()) {
+      return null;
+    }
+    if (credentials.findInTenant(tenant, credentialId).isEmpty()) {
+      throw ProblemException.badRequest(
+          "unknown-credential", "This tenant has no credential '" + credentialId + "'.");
+    }
+    return credentialId;
   }
 
   private void requireFreeName(String tenant, String name) {

@@ -99,6 +99,9 @@ public class DeliveryLogRepository {
         Rows.instant(row[14]),
         completedAt,
         null,
+        null,
+        null,
+        null,
         null);
   }
 }
