@@ -41,13 +41,26 @@ public final class StepRenderer {
 
   private RenderedStep.Mail mail(Step step, TemplateContext context) {
     Email email = step.email();
-    List<String> to = email.to().stream().map(r -> render(r, context).trim()).toList();
+    List<String> to = recipients(email.to(), context);
+    List<String> cc = email.cc() == null ? List.of() : recipients(email.cc(), context);
+    Preset.MailParts preset =
+        step.preset() == Preset.EMAIL ? Preset.mail(renderedFields(step, context)) : null;
     return new RenderedStep.Mail(
         step.name(),
         to,
-        render(email.subject(), context),
-        email.html() == null ? null : render(email.html(), context),
-        email.text() == null ? null : render(email.text(), context));
+        renderOr(email.subject(), context, preset == null ? null : preset.subject()),
+        renderOr(email.html(), context, preset == null ? null : preset.html()),
+        renderOr(email.text(), context, preset == null ? null : preset.text()),
+        cc);
+  }
+
+  private List<String> recipients(List<String> templates, TemplateContext context) {
+    return templates.stream().map(r -> render(r, context).trim()).toList();
+  }
+
+  /** The template rendered, or what the preset made when the step has no template of its own. */
+  private String renderOr(String template, TemplateContext context, String fromPreset) {
+    return template == null ? fromPreset : render(template, context);
   }
 
   private record Body(String contentType, byte[] bytes) {}
@@ -66,13 +79,17 @@ public final class StepRenderer {
   }
 
   private Object fieldsBody(Step step, TemplateContext context) {
+    return step.preset().body(renderedFields(step, context));
+  }
+
+  private Map<String, String> renderedFields(Step step, TemplateContext context) {
     Map<String, String> fields = new LinkedHashMap<>(Preset.DEFAULT_FIELDS);
     if (step.fields() != null) {
       fields.putAll(step.fields());
     }
     Map<String, String> rendered = new LinkedHashMap<>();
     fields.forEach((name, template) -> rendered.put(name, render(template, context)));
-    return step.preset().body(rendered);
+    return rendered;
   }
 
   private Body requestBody(Step step, TemplateContext context) {
