@@ -2,6 +2,7 @@ package io.hookyard.delivery.delivery;
 
 import io.hookyard.delivery.config.DeliveryConfig;
 import io.hookyard.delivery.destination.DestinationSettings;
+import io.hookyard.delivery.mail.MailOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +58,25 @@ public class FailurePolicy {
       wait = bounded.compareTo(wait) > 0 ? bounded : wait;
     }
     return new AttemptDecision(AttemptDecision.Verdict.RETRY, wait, pauseReason);
+  }
+
+  /**
+   * Decides what an e-mail attempt means: sent delivers, a permanent failure (a 5xx reply) is dead
+   * at once, a transient one waits for the next attempt of the schedule, or is dead when the
+   * schedule is spent.
+   */
+  public AttemptDecision decide(
+      MailOutcome outcome, DestinationSettings destination, int attemptsMade) {
+    if (outcome.sent()) {
+      return new AttemptDecision(AttemptDecision.Verdict.SUCCEEDED, null, null);
+    }
+    if (!outcome.retryable()) {
+      return new AttemptDecision(AttemptDecision.Verdict.DEAD, null, null);
+    }
+    return schedule(destination)
+        .waitAfter(attemptsMade, RandomGenerator.getDefault())
+        .map(wait -> new AttemptDecision(AttemptDecision.Verdict.RETRY, wait, null))
+        .orElseGet(() -> new AttemptDecision(AttemptDecision.Verdict.DEAD, null, null));
   }
 
   private RetrySchedule schedule(DestinationSettings destination) {

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * A delivery as the log shows it; the event and attempts only in the detail view. {@code id} is
  * what receivers get as {@code webhook-id}; {@code deadReason} and {@code deadAt} say why and when
- * a dead letter died; {@code replayId} names the replay that queued the current round of attempts.
+ * a dead letter died; {@code replayId} names the replay that queued the current round of attempts;
+ * {@code mock} marks a delivery of a mock send.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeliveryView(
@@ -30,6 +31,7 @@ public record DeliveryView(
     DeadReason deadReason,
     Instant deadAt,
     String replayId,
+    boolean mock,
     Instant createdAt,
     Instant updatedAt,
     Instant completedAt,
@@ -52,6 +54,7 @@ public record DeliveryView(
         d.deadReason,
         d.status == DeliveryStatus.DEAD ? d.completedAt : null,
         d.replayId,
+        d.mock,
         d.createdAt,
         d.updatedAt,
         d.completedAt,
