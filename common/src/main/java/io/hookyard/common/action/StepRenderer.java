@@ -41,16 +41,31 @@ public final class StepRenderer {
 
   private RenderedStep.Mail mail(Step step, TemplateContext context) {
     Email email = step.email();
-    List<String> to = new java.util.ArrayList<>();
-    for (int i = 0; i < email.to().size(); i++) {
-      to.add(render(email.to().get(i), context, "email.to[" + i + "]").trim());
-    }
+    List<String> to = recipients(email.to(), context, "email.to");
+    List<String> cc = email.cc() == null ? List.of() : recipients(email.cc(), context, "email.cc");
+    Preset.MailParts preset =
+        step.preset() == Preset.EMAIL ? Preset.mail(renderedFields(step, context)) : null;
     return new RenderedStep.Mail(
         step.name(),
         to,
-        render(email.subject(), context, "email.subject"),
-        email.html() == null ? null : render(email.html(), context, "email.html"),
-        email.text() == null ? null : render(email.text(), context, "email.text"));
+        renderOr(email.subject(), context, "email.subject", preset == null ? null : preset.subject()),
+        renderOr(email.html(), context, "email.html", preset == null ? null : preset.html()),
+        renderOr(email.text(), context, "email.text", preset == null ? null : preset.text()),
+        cc);
+  }
+
+  private List<String> recipients(List<String> templates, TemplateContext context, String field) {
+    List<String> rendered = new java.util.ArrayList<>();
+    for (int i = 0; i < templates.size(); i++) {
+      rendered.add(render(templates.get(i), context, field + "[" + i + "]").trim());
+    }
+    return rendered;
+  }
+
+  /** The template rendered, or what the preset made when the step has no template of its own. */
+  private String renderOr(
+      String template, TemplateContext context, String field, String fromPreset) {
+    return template == null ? fromPreset : render(template, context, field);
   }
 
   private record Body(String contentType, byte[] bytes) {}
@@ -69,6 +84,10 @@ public final class StepRenderer {
   }
 
   private Object fieldsBody(Step step, TemplateContext context) {
+    return step.preset().body(renderedFields(step, context));
+  }
+
+  private Map<String, String> renderedFields(Step step, TemplateContext context) {
     Map<String, String> fields = new LinkedHashMap<>(Preset.DEFAULT_FIELDS);
     if (step.fields() != null) {
       fields.putAll(step.fields());
@@ -76,7 +95,7 @@ public final class StepRenderer {
     Map<String, String> rendered = new LinkedHashMap<>();
     fields.forEach(
         (name, template) -> rendered.put(name, render(template, context, "fields." + name)));
-    return step.preset().body(rendered);
+    return rendered;
   }
 
   private Body requestBody(Step step, TemplateContext context) {

@@ -72,6 +72,10 @@ public class Delivery {
   @Column(name = "replay_id")
   public String replayId;
 
+  /** Whether the event is a mock send, made by hand from a vendor sample. */
+  @Column(nullable = false)
+  public boolean mock;
+
   /**
    * How many attempts were made before the current round began. A replay sets it to the attempt
    * count, so the retry schedule starts again while attempt numbers carry on.

@@ -67,13 +67,14 @@ public class DeliveryQueue {
           + SCHEMA
           + "delivery (id, tenant, event_id, event_type, subscription_id,"
           + " destination_id, event, status, attempt_count, next_attempt_at, created_at, updated_at,"
-          + " action, error_reason)"
+          + " action, error_reason, mock)"
           + " select u.id, u.tenant, u.event_id, u.event_type, u.subscription_id, u.destination_id,"
-          + " convert_to(u.event, 'UTF8'), 'PENDING', 0, ?, ?, ?, u.action::jsonb, u.error_reason"
+          + " convert_to(u.event, 'UTF8'), 'PENDING', 0, ?, ?, ?, u.action::jsonb, u.error_reason,"
+          + " u.mock"
           + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-          + " ?::text[], ?::text[], ?::text[]) with ordinality"
+          + " ?::text[], ?::text[], ?::text[], ?::boolean[]) with ordinality"
           + " as u(id, tenant, event_id, event_type, subscription_id, destination_id, event,"
-          + " action, error_reason, n)"
+          + " action, error_reason, mock, n)"
           + " order by u.n on conflict (id) do nothing";
   private static final String LOCK_LIMITED =
       "select dst.id, dst.rate_tat, dst.circuit_open_until,"
@@ -139,6 +140,7 @@ public class DeliveryQueue {
     }
     int size = requests.size();
     String[][] columns = new String[9][size];
+    Boolean[] mock = new Boolean[size];
     for (int i = 0; i < size; i++) {
       DeliveryRequest request = requests.get(i);
       columns[0][i] = request.id();
@@ -150,6 +152,7 @@ public class DeliveryQueue {
       columns[6][i] = new String(CloudEventJson.serialize(request.event()), StandardCharsets.UTF_8);
       columns[7][i] = io.hookyard.delivery.action.ActionState.stored(request.action());
       columns[8][i] = request.errorReason();
+      mock[i] = request.mock();
     }
     Instant now = clock.instant();
     try (Connection connection = dataSource.getConnection();
@@ -160,6 +163,7 @@ public class DeliveryQueue {
       for (int column = 0; column < columns.length; column++) {
         insert.setArray(4 + column, connection.createArrayOf("text", columns[column]));
       }
+      insert.setArray(4 + columns.length, connection.createArrayOf("boolean", mock));
       return insert.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Could not queue deliveries", e);

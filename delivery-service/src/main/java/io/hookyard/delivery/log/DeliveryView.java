@@ -12,10 +12,10 @@ import java.util.List;
 /**
  * A delivery as the log shows it; the event and attempts only in the detail view. {@code id} is
  * what receivers get as {@code webhook-id}; {@code deadReason} and {@code deadAt} say why and when
- * a dead letter died; {@code replayId} names the replay that queued the current round of attempts.
- * For an action, the detail view shows the action as planned, the route it is on ({@code main} or
- * {@code error}) and its current step; each attempt names its step. {@code destinationId} is the
- * current step's destination.
+ * a dead letter died; {@code replayId} names the replay that queued the current round of attempts;
+ * {@code mock} marks a delivery of a mock send. For an action, the detail view shows the action as
+ * planned, the route it is on ({@code main} or {@code error}) and its current step; each attempt
+ * names its step. {@code destinationId} is the current step's destination.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeliveryView(
@@ -33,6 +33,7 @@ public record DeliveryView(
     DeadReason deadReason,
     Instant deadAt,
     String replayId,
+    boolean mock,
     Instant createdAt,
     Instant updatedAt,
     Instant completedAt,
@@ -60,6 +61,7 @@ public record DeliveryView(
         d.deadReason,
         d.status == DeliveryStatus.DEAD ? d.completedAt : null,
         d.replayId,
+        d.mock,
         d.createdAt,
         d.updatedAt,
         d.completedAt,

@@ -134,7 +134,7 @@ public class IngestService {
     EventFacts facts = readFacts(adapter, source, request);
     // The status does not depend on the id; the request log needs it in the event's transaction.
     int status = adapter.accepted("", false).status();
-    return commit(source, facts, request, status)
+    return commit(source, facts, adapter.stored(request), status)
         .thenApply(
             accepted -> {
               relay.signal();
@@ -208,6 +208,12 @@ public class IngestService {
   }
 
   private static ProblemException commitFailed(ActiveSource source, Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ProblemException refused) {
+        // The database refused this request's data: bad input, not an outage.
+        return refused;
+      }
+    }
     // Vendors retry a 5xx but drop a 4xx, so failing to commit must never look like bad input.
     LOG.warnf(
         "Could not commit an event for source %s (%s): %s",

@@ -52,4 +52,8 @@ public class StoredEvent {
 
   @Column(name = "received_at", nullable = false)
   public Instant receivedAt;
+
+  /** Made from a vendor sample by hand (a mock send), not received from the vendor. */
+  @Column(nullable = false)
+  public boolean mock;
 }

@@ -47,6 +47,9 @@ class EventEnvelopes {
     if (event.vendorDeliveryId != null) {
       builder.withExtension(EventAttributes.VENDOR_DELIVERY_ID, event.vendorDeliveryId);
     }
+    if (event.mock) {
+      builder.withExtension(EventAttributes.MOCK, true);
+    }
     previousState(event)
         .ifPresent(
             previous -> builder.withExtension(EventAttributes.PREVIOUS_DATA, previous.toString()));

@@ -72,7 +72,7 @@ public class MatchingService {
                 .thenComparing(SubjectKey::subject));
     for (CloudEvent event : events) {
       Object sourceId = event.getExtension(EventAttributes.SOURCE_ID);
-      if (event.getSubject() != null && sourceId != null) {
+      if (event.getSubject() != null && sourceId != null && !EventAttributes.isMock(event)) {
         keys.add(new SubjectKey(tenantOf(event), sourceId.toString(), event.getSubject()));
       }
     }
@@ -84,14 +84,22 @@ public class MatchingService {
    * state is locked and read first (for {@code old/…} and {@code changed/…}; a previous state the
    * vendor sent along takes its place), the operation is inferred when the vendor does not state it
    * (Created without previous state, Updated with), and the new state is saved in the same
-   * transaction.
+   * transaction. A mock event reads the state without locking it and saves nothing.
    */
   private int match(CloudEvent event, String tenant, Instant now) {
     JsonNode data = EventFilterInput.dataOf(event);
     Object sourceId = event.getExtension(EventAttributes.SOURCE_ID);
     boolean tracked = event.getSubject() != null && sourceId != null && data != null;
-    JsonNode remembered =
-        tracked ? states.lockPrevious(tenant, sourceId.toString(), event.getSubject(), now) : null;
+    // A mock event is matched against the state as it is, but never changes it: a sample must not
+    // become the state that a later real event is compared with.
+    boolean mock = EventAttributes.isMock(event);
+    JsonNode remembered = null;
+    if (tracked) {
+      remembered =
+          mock
+              ? states.peek(tenant, sourceId.toString(), event.getSubject())
+              : states.lockPrevious(tenant, sourceId.toString(), event.getSubject(), now);
+    }
     // What the vendor says the subject looked like wins over what we remember of it.
     JsonNode previous = EventFilterInput.previousDataOf(event).orElse(remembered);
     CloudEvent matched = withRememberedState(event, tracked, previous, remembered);
@@ -109,7 +117,7 @@ public class MatchingService {
         count++;
       }
     }
-    if (tracked) {
+    if (tracked && !mock) {
       boolean deleted = "Deleted".equals(matched.getExtension(EventAttributes.OPERATION));
       states.save(
           tenant,

@@ -2,6 +2,8 @@ package io.hookyard.rules.matching;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -174,6 +176,54 @@ class EventIntakeTest {
     assertEquals("Updated", operationOf(shutdown), "a subject with a previous state was updated");
   }
 
+  @Test
+  void aMockEventIsMatchedOnTheRememberedStateButNeverChangesIt() throws Exception {
+    DeliveryStub.server.answerWith(200);
+    String tenant = TestTenants.newTenant();
+    createShutdownSubscription(tenant);
+
+    serverEvent(tenant, "srv-5", "ON");
+    // The mock sees the remembered ON, so it is a shutdown (and is delivered, marked mock)...
+    String mockShutdown = serverEvent(tenant, "srv-5", "OFF", null, true);
+    // ...but the state stays ON: the real shutdown that follows is still one.
+    String realShutdown = serverEvent(tenant, "srv-5", "OFF");
+    // A mock of a server never seen leaves nothing behind: the first real event is Created.
+    serverEvent(tenant, "srv-6", "ON", null, true);
+    String firstReal = serverEvent(tenant, "srv-6", "OFF");
+
+    var delivered =
+        DeliveryStub.server.await(
+            r -> r.bodyText().contains(realShutdown), 1, Duration.ofSeconds(10));
+    List<String> matched =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    requests
+                        .list("eventId in ?1", List.of(mockShutdown, realShutdown, firstReal))
+                        .stream()
+                        .map(request -> request.eventId)
+                        .sorted()
+                        .toList());
+    assertEquals(List.of(mockShutdown, realShutdown).stream().sorted().toList(), matched);
+    assertEquals("Created", operationOf(firstReal));
+    var mockDelivery =
+        DeliveryStub.server.await(
+            r -> r.bodyText().contains(mockShutdown), 1, Duration.ofSeconds(10));
+    JsonNode mockRequest = findRequestFor(mockDelivery.getFirst().bodyText(), mockShutdown);
+    assertTrue(mockRequest.path("event").path("mock").asBoolean(), mockRequest.toString());
+    JsonNode realRequest = findRequestFor(delivered.getFirst().bodyText(), realShutdown);
+    assertFalse(realRequest.path("event").has("mock"), realRequest.toString());
+  }
+
+  private JsonNode findRequestFor(String batch, String eventId) throws Exception {
+    for (JsonNode request : mapper.readTree(batch)) {
+      if (request.path("event").path("id").asText().equals(eventId)) {
+        return request;
+      }
+    }
+    throw new AssertionError("no delivery request for " + eventId + " in " + batch);
+  }
+
   private void createShutdownSubscription(String tenant) {
     given()
         .auth()
@@ -208,6 +258,12 @@ class EventIntakeTest {
   /** Sends one server event; {@code sentPowerState} is the earlier state the vendor sends along. */
   private String serverEvent(String tenant, String server, String powerState, String sentPowerState)
       throws Exception {
+    return serverEvent(tenant, server, powerState, sentPowerState, false);
+  }
+
+  private String serverEvent(
+      String tenant, String server, String powerState, String sentPowerState, boolean mock)
+      throws Exception {
     String id = Ids.newId(Ids.EVENT);
     // The extension's value is the earlier state as JSON text, itself a JSON string here.
     String previous =
@@ -216,6 +272,9 @@ class EventIntakeTest {
             : ",\"previousdata\":"
                 + mapper.writeValueAsString(
                     "{\"hardware\":{\"powerState\":\"" + sentPowerState + "\"}}");
+    if (mock) {
+      previous += ",\"mock\":true";
+    }
     String event =
         """
         {"specversion":"1.0","id":"%s","source":"/hooks/%s/com","type":"compute-ops/server",
