@@ -25,8 +25,15 @@ public final class TestTokens {
     return token("operator", Roles.HOOKYARD_ADMIN, null);
   }
 
+  /** A client-credentials token of one of Hookyard's own services. */
   public static String service() {
-    return token("service-account-hookyard", Roles.SERVICE, null);
+    return Jwt.preferredUserName("service-account-hookyard")
+        .subject("service-account-hookyard")
+        .groups(Set.of(Roles.SERVICE))
+        .claim("azp", "hookyard-test-service")
+        .issuer(ISSUER)
+        .audience("https://service.example.com")
+        .sign();
   }
 
   public static String token(String user, String role, String tenant) {
