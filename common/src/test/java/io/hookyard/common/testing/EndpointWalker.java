@@ -94,8 +94,8 @@ public final class EndpointWalker {
    *
    * @param minimum the number of management and internal operations the service has at least, so
    *     that an empty or broken document cannot pass
-   * @param viewerWrites operations that change nothing though not a GET (a dry run), which a
-   *     viewer may call, as "POST /path/{param}"
+   * @param viewerWrites operations that change nothing though not a GET (a dry run), which a viewer
+   *     may call, as "POST /path/{param}"
    */
   public static Stream<DynamicTest> walk(int minimum, Set<String> viewerWrites) {
     List<Operation> operations = operations();
@@ -104,7 +104,8 @@ public final class EndpointWalker {
     assertTrue(
         checked.size() >= minimum,
         "expected at least " + minimum + " operations, found " + checked);
-    return checked.stream().map(
+    return checked.stream()
+        .map(
             op ->
                 DynamicTest.dynamicTest(
                     op.toString(), () -> check(op, viewerWrites.contains(op.toString()))));

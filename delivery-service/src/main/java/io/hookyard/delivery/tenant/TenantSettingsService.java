@@ -1,5 +1,6 @@
 package io.hookyard.delivery.tenant;
 
+import io.hookyard.common.audit.AuditTrail;
 import io.hookyard.common.problem.ProblemException;
 import io.hookyard.delivery.destination.DestinationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,11 +13,16 @@ import java.time.Clock;
 public class TenantSettingsService {
   private final TenantSettingsRepository settings;
   private final DestinationRepository destinations;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public TenantSettingsService(
-      TenantSettingsRepository settings, DestinationRepository destinations, Clock clock) {
+      TenantSettingsRepository settings,
+      DestinationRepository destinations,
+      AuditTrail audit,
+      Clock clock) {
     this.settings = settings;
+    this.audit = audit;
     this.destinations = destinations;
     this.clock = clock;
   }
@@ -35,6 +41,8 @@ public class TenantSettingsService {
     }
     TenantSettings found = settings.findById(tenant);
     boolean created = found == null;
+    TenantSettingsView before =
+        new TenantSettingsView(created ? null : found.operationalDestinationId);
     if (created) {
       found = new TenantSettings();
       found.tenant = tenant;
@@ -44,6 +52,8 @@ public class TenantSettingsService {
     if (created) {
       settings.persist(found);
     }
-    return new TenantSettingsView(found.operationalDestinationId);
+    TenantSettingsView after = new TenantSettingsView(found.operationalDestinationId);
+    audit.record(tenant, "delivery-settings", tenant, "replace", before, after);
+    return after;
   }
 }

@@ -16,6 +16,6 @@ class EndpointSecurityTest {
 
   @TestFactory
   Stream<DynamicTest> everyEndpointChecksWhoIsCalling() {
-    return EndpointWalker.walk(18, Set.of());
+    return EndpointWalker.walk(20, Set.of());
   }
 }

@@ -16,6 +16,6 @@ class EndpointSecurityTest {
 
   @TestFactory
   Stream<DynamicTest> everyEndpointChecksWhoIsCalling() {
-    return EndpointWalker.walk(9, Set.of());
+    return EndpointWalker.walk(11, Set.of());
   }
 }

@@ -1,0 +1,19 @@
+package io.hookyard.delivery.destination;
+
+import io.hookyard.common.secret.SealedColumn;
+import io.hookyard.common.secret.SealedColumns;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** Every table of delivery-service that holds values sealed at rest; key rotation walks these. */
+public class SealedTables {
+
+  @Produces
+  @Singleton
+  SealedColumns sealedColumns() {
+    return new SealedColumns(
+        List.of(
+            SealedColumn.of("destination_secret"), SealedColumn.of("destination_header_secret")));
+  }
+}
