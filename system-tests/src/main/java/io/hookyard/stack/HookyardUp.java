@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public final class HookyardUp {
   static final String TENANT = "acme";
   static final int ECHO_PORT = 8090;
-  private static final List<String> DEMO_USERS = List.of("alice", "victor", "bob", "ops");
+  private static final List<String> DEMO_USERS = KeycloakServer.ACCOUNTS;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private HookyardUp() {}
