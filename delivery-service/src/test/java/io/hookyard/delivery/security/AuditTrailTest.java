@@ -55,7 +55,7 @@ class AuditTrailTest {
     given()
         .auth()
         .oauth2(admin)
-        .get("/api/v1/tenants/{tenant}/audit", api.tenant())
+        .get("/api/v1/tenants/{tenant}/audit/delivery-service", api.tenant())
         .then()
         .statusCode(200)
         .body("entries.action", contains("delete", "replace", "pause", "create"))

@@ -69,7 +69,7 @@ class AuditTrailTest {
     given()
         .auth()
         .oauth2(TestTokens.hookyardAdmin())
-        .get("/api/v1/tenants/{tenant}/audit", tenant)
+        .get("/api/v1/tenants/{tenant}/audit/rules-service", tenant)
         .then()
         .statusCode(200)
         .body("entries.action", contains("delete", "replace", "create"))
