@@ -161,7 +161,8 @@ public final class HookyardUp {
       passwords.put(user, password);
     }
     try (OutputStream out = Files.newOutputStream(file)) {
-      stored.store(out, "Demo users and service clients of the local Keycloak realm 'hookyard' (generated)");
+      stored.store(
+          out, "Demo users and service clients of the local Keycloak realm 'hookyard' (generated)");
     }
     return passwords;
   }

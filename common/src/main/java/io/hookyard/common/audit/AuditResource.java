@@ -1,8 +1,8 @@
 package io.hookyard.common.audit;
 
+import io.hookyard.common.problem.ProblemException;
 import io.hookyard.common.tenancy.Roles;
 import io.hookyard.common.tenancy.TenantAccess;
-import io.hookyard.common.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -144,7 +144,8 @@ public class AuditTrail {
     }
     if (caller.getPrincipal() instanceof JsonWebToken token) {
       String subject = token.getSubject() == null ? token.getName() : token.getSubject();
-      String client = token.getClaim("azp") == null ? null : String.valueOf(token.getClaim("azp"));
+      Object azp = token.getClaim("azp");
+      String client = azp == null ? null : azp.toString();
       return new Actor(subject, token.getName(), client);
     }
     return new Actor(caller.getPrincipal().getName(), caller.getPrincipal().getName(), null);

@@ -1,7 +1,7 @@
 package io.hookyard.common.http;
 
-import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
+import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -12,16 +12,19 @@ import jakarta.enterprise.event.Observes;
  */
 @ApplicationScoped
 public class SecurityHeaders {
-  // Runs before every other filter, so that even an early refusal carries the headers.
-  private static final int PRIORITY = 1000;
+  // Before every other route, the webhook route and its guard included (they run before Quarkus'
+  // own filters), so that even the earliest refusal carries the headers.
+  private static final int ORDER = Integer.MIN_VALUE + 1;
 
-  void register(@Observes Filters filters) {
-    filters.register(
-        context -> {
-          context.addHeadersEndHandler(ignored -> apply(context.response().headers()));
-          context.next();
-        },
-        PRIORITY);
+  void install(@Observes Router router) {
+    router
+        .route()
+        .order(ORDER)
+        .handler(
+            context -> {
+              context.addHeadersEndHandler(ignored -> apply(context.response().headers()));
+              context.next();
+            });
   }
 
   static void apply(MultiMap headers) {

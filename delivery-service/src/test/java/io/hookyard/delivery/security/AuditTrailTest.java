@@ -64,6 +64,7 @@ class AuditTrailTest {
             contains("destination", "delivery-settings", "destination", "destination"))
         .body("entries[2].diff.state.to", equalTo("paused"))
         .body("entries[3].subject", equalTo("admin-of-" + api.tenant()))
+        .body("entries[3].client", equalTo(TestTokens.TEST_CLIENT))
         .body("entries[3].diff.secret.to", equalTo("[masked]"))
         .body("entries[3].diff.headers.to.Authorization", equalTo("[masked]"))
         .body(not(containsString(secret)))

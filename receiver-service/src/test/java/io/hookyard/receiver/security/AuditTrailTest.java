@@ -72,6 +72,7 @@ class AuditTrailTest {
         .body("entries.resourceId", contains(id, id, id))
         .body("entries.resourceType", contains("source", "source", "source"))
         .body("entries[0].subject", equalTo("admin-of-" + tenant))
+        .body("entries[0].client", equalTo(TestTokens.TEST_CLIENT))
         .body("entries[0].diff.enabled.from", equalTo(true))
         .body("entries[0].diff.enabled.to", equalTo(false))
         .body("entries[1].diff.secret.to", equalTo("[masked]"))

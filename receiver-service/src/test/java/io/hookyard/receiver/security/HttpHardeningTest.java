@@ -24,12 +24,19 @@ class HttpHardeningTest {
     String tenant = Fixtures.newTenant();
     String token = Fixtures.createSource(tenant, "plain");
     Response accepted =
-        given().auth().oauth2(token).header("Origin", "https://evil.example")
-            .contentType(ContentType.JSON).body("{}")
+        given()
+            .auth()
+            .oauth2(token)
+            .header("Origin", "https://evil.example")
+            .contentType(ContentType.JSON)
+            .body("{}")
             .post("/hooks/{tenant}/plain", tenant);
     accepted.then().statusCode(202);
     Response refused =
-        given().header("Origin", "https://evil.example").contentType(ContentType.JSON).body("{}")
+        given()
+            .header("Origin", "https://evil.example")
+            .contentType(ContentType.JSON)
+            .body("{}")
             .post("/hooks/{tenant}/plain", tenant);
     refused.then().statusCode(401);
     Response preflight =
@@ -84,7 +91,11 @@ class HttpHardeningTest {
         .body("type", equalTo("urn:hookyard:problem:rate-limited"));
     assertTrue(Integer.parseInt(last.header("Retry-After")) >= 1);
     // Another caller is not affected.
-    given().auth().oauth2(TestTokens.tenantViewer(tenant))
-        .get("/api/v1/tenants/{tenant}/sources", tenant).then().statusCode(200);
+    given()
+        .auth()
+        .oauth2(TestTokens.tenantViewer(tenant))
+        .get("/api/v1/tenants/{tenant}/sources", tenant)
+        .then()
+        .statusCode(200);
   }
 }

@@ -76,6 +76,7 @@ class AuditTrailTest {
         .body("entries[1].diff.eventTypes.from", contains("device.*"))
         .body("entries[1].diff.eventTypes.to", contains("user.*"))
         .body("entries[1].subject", equalTo("admin-of-" + tenant))
+        .body("entries[1].client", equalTo(TestTokens.TEST_CLIENT))
         .body("entries[2].diff.name.to", equalTo("audited"));
   }
 }
