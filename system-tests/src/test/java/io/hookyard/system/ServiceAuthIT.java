@@ -57,6 +57,27 @@ class ServiceAuthIT {
   }
 
   @Test
+  void theAuditTrailNamesThePersonAndTheClientOfTheirToken() throws Exception {
+    HookyardStack stack = SystemStack.get();
+    ManagementClient alice = stack.as("alice");
+    String name = "audited-" + Long.toHexString(System.nanoTime());
+    alice.createSource("acme", name);
+    JsonNode trail =
+        new ObjectMapper()
+            .readTree(
+                alice
+                    .call(HookyardService.RECEIVER, "GET", "/api/v1/tenants/acme/audit/receiver-service", null)
+                    .body());
+    JsonNode latest = trail.path("entries").get(0);
+    assertEquals("create", latest.path("action").asText(), trail.toString());
+    assertEquals("alice", latest.path("username").asText(), latest.toString());
+    assertEquals("hookyard-cli", latest.path("client").asText(), latest.toString());
+    assertTrue(latest.path("subject").asText().length() > 10, "Keycloak's user id: " + latest);
+    assertEquals(name, latest.path("diff").path("name").path("to").asText(), latest.toString());
+    assertEquals("[masked]", latest.path("diff").path("secret").path("to").asText(), latest.toString());
+  }
+
+  @Test
   void managementEndpointsRefuseServiceTokensAndOtherTenants() {
     HookyardStack stack = SystemStack.get();
     ManagementClient receiver = stack.withToken(stack.serviceToken(HookyardService.RECEIVER));

@@ -143,12 +143,23 @@ public class AuditTrail {
       return new Actor("system", null, null);
     }
     if (caller.getPrincipal() instanceof JsonWebToken token) {
-      String subject = token.getSubject() == null ? token.getName() : token.getSubject();
+      String subject = firstOf(token.getSubject(), token.getName(), caller.getPrincipal().getName());
       Object azp = token.getClaim("azp");
       String client = azp == null ? null : azp.toString();
       return new Actor(subject, token.getName(), client);
     }
     return new Actor(caller.getPrincipal().getName(), caller.getPrincipal().getName(), null);
+  }
+
+  // A token need not carry every claim (an issuer may leave out sub or a user name); the trail
+  // still names the caller as well as it can.
+  private static String firstOf(String... candidates) {
+    for (String candidate : candidates) {
+      if (candidate != null && !candidate.isBlank()) {
+        return candidate;
+      }
+    }
+    return "unknown";
   }
 
   private record Actor(String subject, String username, String client) {}
