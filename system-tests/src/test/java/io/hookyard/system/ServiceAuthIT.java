@@ -66,7 +66,11 @@ class ServiceAuthIT {
         new ObjectMapper()
             .readTree(
                 alice
-                    .call(HookyardService.RECEIVER, "GET", "/api/v1/tenants/acme/audit/receiver-service", null)
+                    .call(
+                        HookyardService.RECEIVER,
+                        "GET",
+                        "/api/v1/tenants/acme/audit/receiver-service",
+                        null)
                     .body());
     JsonNode latest = trail.path("entries").get(0);
     assertEquals("create", latest.path("action").asText(), trail.toString());
@@ -74,7 +78,8 @@ class ServiceAuthIT {
     assertEquals("hookyard-cli", latest.path("client").asText(), latest.toString());
     assertTrue(latest.path("subject").asText().length() > 10, "Keycloak's user id: " + latest);
     assertEquals(name, latest.path("diff").path("name").path("to").asText(), latest.toString());
-    assertEquals("[masked]", latest.path("diff").path("secret").path("to").asText(), latest.toString());
+    assertEquals(
+        "[masked]", latest.path("diff").path("secret").path("to").asText(), latest.toString());
   }
 
   @Test

@@ -143,7 +143,8 @@ public class AuditTrail {
       return new Actor("system", null, null);
     }
     if (caller.getPrincipal() instanceof JsonWebToken token) {
-      String subject = firstOf(token.getSubject(), token.getName(), caller.getPrincipal().getName());
+      String subject =
+          firstOf(token.getSubject(), token.getName(), caller.getPrincipal().getName());
       Object azp = token.getClaim("azp");
       String client = azp == null ? null : azp.toString();
       return new Actor(subject, token.getName(), client);
