@@ -156,7 +156,23 @@ public final class HookyardStack implements AutoCloseable {
     command.add("-jar");
     command.add(jar.toString());
     Path log = options.logDirectory().resolve(name + ".log");
-    return new ManagedProcess(name, command, Map.of(), log);
+    return new ManagedProcess(name, command, clientCredentials(service), log);
+  }
+
+  /**
+   * The service's OIDC client and its secret, in the environment rather than on the command line,
+   * for the client-credentials tokens it sends to its peers' internal endpoints.
+   */
+  private Map<String, String> clientCredentials(HookyardService service) {
+    String client = KeycloakServer.SERVICE_CLIENTS.get(service);
+    if (client == null) {
+      return Map.of();
+    }
+    String secret = options.passwords().get(client);
+    if (secret == null) {
+      throw new IllegalStateException("No secret for the service client " + client);
+    }
+    return Map.of("HOOKYARD_OIDC_CLIENT_ID", client, "HOOKYARD_OIDC_CLIENT_SECRET", secret);
   }
 
   private static String dbUser() {
@@ -196,6 +212,20 @@ public final class HookyardStack implements AutoCloseable {
 
   public String databaseUrl() {
     return databaseUrl;
+  }
+
+  /**
+   * A client-credentials token of {@code caller}'s service account, as that service sends to its
+   * peers' internal endpoints.
+   */
+  public String serviceToken(HookyardService caller) {
+    String client = KeycloakServer.SERVICE_CLIENTS.get(caller);
+    return keycloak.clientToken(client, options.passwords().get(client));
+  }
+
+  /** A client that calls with {@code token}, whatever it is (for tests of who may call what). */
+  public ManagementClient withToken(String token) {
+    return new ManagementClient(this, token);
   }
 
   /** A management API client acting as one of the demo users. */

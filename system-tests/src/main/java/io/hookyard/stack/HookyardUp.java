@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public final class HookyardUp {
   static final String TENANT = "acme";
   static final int ECHO_PORT = 8090;
-  private static final List<String> DEMO_USERS = List.of("alice", "victor", "bob", "ops");
+  private static final List<String> DEMO_USERS = KeycloakServer.ACCOUNTS;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private HookyardUp() {}
@@ -161,7 +161,8 @@ public final class HookyardUp {
       passwords.put(user, password);
     }
     try (OutputStream out = Files.newOutputStream(file)) {
-      stored.store(out, "Demo users of the local Keycloak realm 'hookyard' (generated)");
+      stored.store(
+          out, "Demo users and service clients of the local Keycloak realm 'hookyard' (generated)");
     }
     return passwords;
   }

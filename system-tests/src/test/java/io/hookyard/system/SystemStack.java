@@ -1,11 +1,11 @@
 package io.hookyard.system;
 
 import io.hookyard.stack.HookyardStack;
+import io.hookyard.stack.KeycloakServer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -67,7 +67,7 @@ public final class SystemStack implements BeforeAllCallback {
   private static Map<String, String> randomPasswords() {
     SecureRandom random = new SecureRandom();
     Map<String, String> generated = new LinkedHashMap<>();
-    for (String user : List.of("alice", "victor", "bob", "ops")) {
+    for (String user : KeycloakServer.ACCOUNTS) {
       byte[] bytes = new byte[12];
       random.nextBytes(bytes);
       generated.put(user, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));

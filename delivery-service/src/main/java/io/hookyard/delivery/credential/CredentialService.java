@@ -2,6 +2,7 @@ package io.hookyard.delivery.credential;
 
 import io.hookyard.common.id.Ids;
 import io.hookyard.common.problem.Problem.FieldError;
+import io.hookyard.common.audit.AuditTrail;
 import io.hookyard.common.problem.ProblemException;
 import io.hookyard.common.secret.SealedSecret;
 import io.hookyard.common.secret.SecretBox;
@@ -41,6 +42,7 @@ public class CredentialService {
   private final SecretBox secretBox;
   private final DestinationUrls urls;
   private final CredentialStore store;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public CredentialService(
@@ -48,11 +50,13 @@ public class CredentialService {
       SecretBox secretBox,
       DestinationUrls urls,
       CredentialStore store,
+      AuditTrail audit,
       Clock clock) {
     this.credentials = credentials;
     this.secretBox = secretBox;
     this.urls = urls;
     this.store = store;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -70,6 +74,7 @@ public class CredentialService {
     c.createdAt = now;
     fill(c, request, parts, now);
     credentials.persist(c);
+    audit.record(tenant, "credential", c.id, "create", null, CredentialView.of(c, null));
     return CredentialView.of(c, parts.secret());
   }
 
@@ -90,9 +95,12 @@ public class CredentialService {
           "credential-exists",
           "This tenant already has a credential named " + request.name() + ".");
     }
+    CredentialView before = CredentialView.of(c, null);
     fill(c, request, parts, clock.instant());
     store.invalidate();
-    return CredentialView.of(c, null);
+    CredentialView after = CredentialView.of(c, null);
+    audit.record(tenant, "credential", c.id, "replace", before, after);
+    return after;
   }
 
   public void delete(String tenant, String id) {
@@ -101,6 +109,7 @@ public class CredentialService {
       throw ProblemException.conflict(
           "credential-in-use", "A destination still uses credential " + c.name + ".");
     }
+    audit.record(tenant, "credential", c.id, "delete", CredentialView.of(c, null), null);
     credentials.delete(c);
     store.invalidate();
   }

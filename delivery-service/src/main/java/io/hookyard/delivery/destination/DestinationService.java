@@ -1,5 +1,6 @@
 package io.hookyard.delivery.destination;
 
+import io.hookyard.common.audit.AuditTrail;
 import io.hookyard.common.id.Ids;
 import io.hookyard.common.problem.ProblemException;
 import io.hookyard.common.secret.SealedSecret;
@@ -51,6 +52,7 @@ public class DestinationService {
   private final SecureRandom random = new SecureRandom();
   private final DestinationRepository destinations;
   private final DestinationSecretRepository secrets;
+  private final DestinationHeaders headers;
   private final DeliveryRepository deliveries;
   private final TenantSettingsRepository tenantSettings;
   private final SecretBox secretBox;
@@ -58,11 +60,13 @@ public class DestinationService {
   private final io.hookyard.delivery.credential.CredentialRepository credentials;
   private final DestinationDirectory directory;
   private final DeliveryConfig config;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public DestinationService(
       DestinationRepository destinations,
       DestinationSecretRepository secrets,
+      DestinationHeaders headers,
       DeliveryRepository deliveries,
       TenantSettingsRepository tenantSettings,
       SecretBox secretBox,
@@ -70,9 +74,12 @@ public class DestinationService {
       io.hookyard.delivery.credential.CredentialRepository credentials,
       DestinationDirectory directory,
       DeliveryConfig config,
+      AuditTrail audit,
       Clock clock) {
+    this.audit = audit;
     this.destinations = destinations;
     this.secrets = secrets;
+    this.headers = headers;
     this.deliveries = deliveries;
     this.tenantSettings = tenantSettings;
     this.secretBox = secretBox;
@@ -94,7 +101,8 @@ public class DestinationService {
     d.kind = request.kind() == null ? "webhook" : request.kind();
     d.url = request.url();
     d.method = request.method() == null ? "POST" : request.method();
-    d.headers = request.headers() == null ? Map.of() : validHeaders(request.headers());
+    Map<String, String> requestedHeaders =
+        request.headers() == null ? Map.of() : validHeaders(request.headers());
     d.timeoutMs =
         (int)
             (request.timeoutSeconds() == null
@@ -109,13 +117,19 @@ public class DestinationService {
     d.state = DestinationState.ACTIVE;
     d.createdAt = now;
     d.updatedAt = now;
+    d.headers = Map.of();
     destinations.persist(d);
+    destinations.flush();
+    d.headers = headers.seal(d.id, requestedHeaders);
     String secret = addSecret(d, now);
-    return DestinationView.of(d, 1, secret);
+    DestinationView created = DestinationView.of(d, 1, secret);
+    audit.record(tenant, "destination", d.id, "create", null, created);
+    return created;
   }
 
   public DestinationView update(String tenant, String id, DestinationUpdate request) {
     Destination d = find(tenant, id);
+    DestinationView before = view(d);
     if (request.name() != null && !request.name().equals(d.name)) {
       requireFreeName(tenant, request.name());
       d.name = request.name();
@@ -128,7 +142,7 @@ public class DestinationService {
       d.method = request.method();
     }
     if (request.headers() != null) {
-      d.headers = validHeaders(request.headers());
+      d.headers = headers.seal(d.id, validHeaders(request.headers()));
     }
     if (request.timeoutSeconds() != null) {
       d.timeoutMs = request.timeoutSeconds() * 1000;
@@ -154,21 +168,23 @@ public class DestinationService {
     if (request.state() != null && !request.state().equals(d.state)) {
       changeState(d, request.state(), request.stateReason());
     }
-    return saved(d);
+    return saved(d, before, "update");
   }
 
   /** Holds the destination's deliveries back until it is resumed. */
   public DestinationView pause(String tenant, String id, String reason) {
     Destination d = find(tenant, id);
+    DestinationView before = view(d);
     changeState(d, DestinationState.PAUSED, reason == null ? "Paused by hand." : reason);
-    return saved(d);
+    return saved(d, before, "pause");
   }
 
   /** Sends to the destination again, with a clean record of failures. */
   public DestinationView resume(String tenant, String id) {
     Destination d = find(tenant, id);
+    DestinationView before = view(d);
     changeState(d, DestinationState.ACTIVE, null);
-    return saved(d);
+    return saved(d, before, "resume");
   }
 
   /** Adds a new current secret; the ones before it keep signing until the overlap ends. */
@@ -188,12 +204,15 @@ public class DestinationService {
     String secret = addSecret(d, now);
     d.updatedAt = now;
     directory.invalidate(d.id);
-    return DestinationView.of(d, secrets.signingAt(d.id, now).size(), secret);
+    DestinationView rotated = DestinationView.of(d, secrets.signingAt(d.id, now).size(), secret);
+    audit.record(tenant, "destination", d.id, "rotate-secret", null, rotated);
+    return rotated;
   }
 
   /** Deletes the destination; deliveries still waiting for it become dead letters. */
   public void delete(String tenant, String id) {
     Destination d = find(tenant, id);
+    audit.record(tenant, "destination", d.id, "delete", view(d), null);
     Instant now = clock.instant();
     deliveries.update(
         "status = 'DEAD', lastError = ?1, leaseUntil = null, updatedAt = ?2, completedAt = ?2"
@@ -236,11 +255,17 @@ public class DestinationService {
     }
   }
 
-  private DestinationView saved(Destination d) {
+  private DestinationView saved(Destination d, DestinationView before, String action) {
     Instant now = clock.instant();
     d.updatedAt = now;
     directory.invalidate(d.id);
-    return DestinationView.of(d, secrets.signingAt(d.id, now).size(), null);
+    DestinationView after = view(d);
+    audit.record(d.tenant, "destination", d.id, action, before, after);
+    return after;
+  }
+
+  private DestinationView view(Destination d) {
+    return DestinationView.of(d, secrets.signingAt(d.id, clock.instant()).size(), null);
   }
 
   private String addSecret(Destination d, Instant now) {

@@ -1,5 +1,6 @@
 package io.hookyard.delivery.tenant;
 
+import io.hookyard.common.audit.AuditTrail;
 import io.hookyard.common.problem.ProblemException;
 import io.hookyard.common.secret.SealedSecret;
 import io.hookyard.common.secret.SecretBox;
@@ -21,6 +22,7 @@ public class TenantSettingsService {
   private final DestinationUrls urls;
   private final SecretBox secretBox;
   private final MailClients mailClients;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public TenantSettingsService(
@@ -29,8 +31,10 @@ public class TenantSettingsService {
       DestinationUrls urls,
       SecretBox secretBox,
       MailClients mailClients,
+      AuditTrail audit,
       Clock clock) {
     this.settings = settings;
+    this.audit = audit;
     this.destinations = destinations;
     this.urls = urls;
     this.secretBox = secretBox;
@@ -55,6 +59,7 @@ public class TenantSettingsService {
     }
     TenantSettings found = settings.findById(tenant);
     boolean created = found == null;
+    TenantSettingsView before = created ? new TenantSettingsView(null, null) : view(found);
     if (created) {
       found = new TenantSettings();
       found.tenant = tenant;
@@ -67,7 +72,9 @@ public class TenantSettingsService {
     }
     // Other instances see the change on their next e-mail, when the settings no longer match.
     mailClients.forget(tenant);
-    return view(found);
+    TenantSettingsView after = view(found);
+    audit.record(tenant, "delivery-settings", tenant, "replace", before, after);
+    return after;
   }
 
   private void check(SmtpSettingsView smtp) {

@@ -207,6 +207,8 @@ class DryRunTest {
         create(Map.of("name", "all", "eventTypes", List.of("*"), "destinationId", "dst_all"));
     String eventId = Ids.newId(Ids.EVENT);
     given()
+        .auth()
+        .oauth2(TestTokens.service())
         .contentType(ContentType.JSON)
         .body(
             """

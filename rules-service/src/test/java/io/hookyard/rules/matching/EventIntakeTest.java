@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookyard.common.id.Ids;
 import io.hookyard.common.testing.RecordingServer;
+import io.hookyard.common.testing.ServiceTokens;
 import io.hookyard.common.testing.TestTenants;
 import io.hookyard.common.testing.TestTokens;
 import io.hookyard.rules.DeliveryStub;
@@ -54,6 +55,8 @@ class EventIntakeTest {
             + "]";
     for (int i = 0; i < 2; i++) {
       given()
+          .auth()
+          .oauth2(TestTokens.service())
           .contentType(ContentType.JSON)
           .body(batch)
           .post("/internal/v1/events")
@@ -64,6 +67,9 @@ class EventIntakeTest {
     List<RecordingServer.Recorded> sent =
         DeliveryStub.server.await(r -> r.bodyText().contains(matching), 1, Duration.ofSeconds(10));
     JsonNode request = mapper.readTree(sent.getFirst().body()).get(0);
+    assertTrue(
+        ServiceTokens.isServiceToken(sent.getFirst().header("authorization")),
+        "delivery-service is called with a client-credentials token");
     assertEquals(tenant, request.path("tenant").asText());
     assertEquals("dst_sink", request.path("destinationId").asText());
     assertEquals("device.locked", request.path("event").path("type").asText());
@@ -102,6 +108,8 @@ class EventIntakeTest {
             + fleetEvent(other, tenant, "Disk encryption enabled")
             + "]";
     given()
+        .auth()
+        .oauth2(TestTokens.service())
         .contentType(ContentType.JSON)
         .body(batch)
         .post("/internal/v1/events")
@@ -282,6 +290,8 @@ class EventIntakeTest {
          "data":{"id":"%s","name":"esx-%s","hardware":{"powerState":"%s","health":{"summary":"OK"}}}}"""
             .formatted(id, tenant, server, tenant, previous, server, server, powerState);
     given()
+        .auth()
+        .oauth2(TestTokens.service())
         .contentType(ContentType.JSON)
         .body("[" + event + "]")
         .post("/internal/v1/events")
@@ -359,6 +369,8 @@ class EventIntakeTest {
   @Test
   void anEventWithoutATenantIsA400Problem() {
     given()
+        .auth()
+        .oauth2(TestTokens.service())
         .contentType(ContentType.JSON)
         .body("[{\"specversion\":\"1.0\",\"id\":\"evt_x\",\"source\":\"/x\",\"type\":\"t\"}]")
         .post("/internal/v1/events")
