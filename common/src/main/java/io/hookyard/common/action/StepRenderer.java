@@ -48,7 +48,8 @@ public final class StepRenderer {
     return new RenderedStep.Mail(
         step.name(),
         to,
-        renderOr(email.subject(), context, "email.subject", preset == null ? null : preset.subject()),
+        renderOr(
+            email.subject(), context, "email.subject", preset == null ? null : preset.subject()),
         renderOr(email.html(), context, "email.html", preset == null ? null : preset.html()),
         renderOr(email.text(), context, "email.text", preset == null ? null : preset.text()),
         cc);

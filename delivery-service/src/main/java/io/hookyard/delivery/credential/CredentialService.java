@@ -1,8 +1,8 @@
 package io.hookyard.delivery.credential;
 
+import io.hookyard.common.audit.AuditTrail;
 import io.hookyard.common.id.Ids;
 import io.hookyard.common.problem.Problem.FieldError;
-import io.hookyard.common.audit.AuditTrail;
 import io.hookyard.common.problem.ProblemException;
 import io.hookyard.common.secret.SealedSecret;
 import io.hookyard.common.secret.SecretBox;

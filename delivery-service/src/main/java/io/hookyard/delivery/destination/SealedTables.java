@@ -17,6 +17,7 @@ public class SealedTables {
             SealedColumn.of("destination_secret"),
             SealedColumn.of("destination_header_secret"),
             SealedColumn.of("credential"),
-            new SealedColumn("tenant_settings", "tenant", "smtp_password_key_id", "smtp_password")));
+            new SealedColumn(
+                "tenant_settings", "tenant", "smtp_password_key_id", "smtp_password")));
   }
 }

@@ -318,7 +318,8 @@ class MailChannelTest {
         null,
         null,
         false,
-        List.of());
+        List.of(),
+        null);
   }
 
   /** A part's text with the line ends SMTP gave it (CRLF) as in Java. */
