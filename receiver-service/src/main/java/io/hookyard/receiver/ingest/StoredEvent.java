@@ -52,4 +52,7 @@ public class StoredEvent {
 
   @Column(name = "received_at", nullable = false)
   public Instant receivedAt;
+
+  /** The trace context of the request that brought the event in, or null when not traced. */
+  public String traceparent;
 }
