@@ -125,11 +125,20 @@ public final class EventTrace implements AutoCloseable {
    * receiver's request span does). Close it when the event is handled.
    */
   public static InMdc inMdc(String tenant, String eventId) {
+    Object previousTraceId = MDC.get(MDC_TRACE_ID);
+    Object previousSpanId = MDC.get(MDC_SPAN_ID);
     putOrRemove(MDC_TENANT, tenant);
     putOrRemove(MDC_EVENT_ID, eventId);
+    SpanContext current = Span.current().getSpanContext();
+    if (current.isValid()) {
+      MDC.put(MDC_TRACE_ID, current.getTraceId());
+      MDC.put(MDC_SPAN_ID, current.getSpanId());
+    }
     return () -> {
       MDC.remove(MDC_TENANT);
       MDC.remove(MDC_EVENT_ID);
+      restore(MDC_TRACE_ID, previousTraceId);
+      restore(MDC_SPAN_ID, previousSpanId);
     };
   }
 

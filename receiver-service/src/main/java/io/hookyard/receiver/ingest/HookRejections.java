@@ -2,6 +2,7 @@ package io.hookyard.receiver.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import java.util.Map;
  * signature, token or timestamp), {@code body} (400, 415, 422) and {@code other}. Every counter is
  * registered at start, so an alert's rate is 0 rather than missing before the first rejection.
  */
+// Created at boot, so its counters exist before the first rejection.
+@Startup
 @ApplicationScoped
 public class HookRejections {
   private static final Map<Integer, String> CHECKS =
