@@ -185,6 +185,11 @@ public final class HookyardStack implements AutoCloseable {
     database = EmbeddedDatabase.start(options.dataDirectory(), port);
   }
 
+  /** The process id of a service's first instance. */
+  public long pid(HookyardService service) {
+    return services.get(service).pid();
+  }
+
   /** Where a service's first instance writes its log. */
   public Path logFile(HookyardService service) {
     return services.get(service).logFile();
