@@ -115,7 +115,8 @@ public final class BenchEndToEnd {
     result.put("missing", acceptedAt.size() - countDelivered());
     result.put("deliveredTwice", redelivered.get());
     result.put("errors", errors.get() - errorsBefore);
-    result.put("errorSamples", List.copyOf(errorSamples).subList(0, Math.min(5, errorSamples.size())));
+    result.put(
+        "errorSamples", List.copyOf(errorSamples).subList(0, Math.min(5, errorSamples.size())));
     result.put("drained", drained);
     result.putAll(latencies());
     result.put("rssAtRestMiB", rssAtRest);
@@ -144,7 +145,12 @@ public final class BenchEndToEnd {
               .header("Content-Type", "application/json")
               .POST(
                   HttpRequest.BodyPublishers.ofString(
-                      "{\"type\":\"" + TYPE + "\",\"n\":" + i + ",\"device\":\"mac-" + (i % 500)
+                      "{\"type\":\""
+                          + TYPE
+                          + "\",\"n\":"
+                          + i
+                          + ",\"device\":\"mac-"
+                          + (i % 500)
                           + "\",\"state\":\"locked\"}"))
               .build();
       http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
@@ -279,8 +285,7 @@ public final class BenchEndToEnd {
       int column = index++;
       double before = first.stream().mapToDouble(s -> s[column]).average().orElse(Double.NaN);
       double after = last.stream().mapToDouble(s -> s[column]).average().orElse(Double.NaN);
-      growth.put(
-          service.module() + "RssGrowthPercent", (after - before) / before * 100.0);
+      growth.put(service.module() + "RssGrowthPercent", (after - before) / before * 100.0);
     }
     return growth;
   }
@@ -297,7 +302,8 @@ public final class BenchEndToEnd {
         }
       }
     }
-    Chart.Panel latency = new Chart.Panel("Latency accepted → delivered, by second of acceptance", "ms");
+    Chart.Panel latency =
+        new Chart.Panel("Latency accepted → delivered, by second of acceptance", "ms");
     Map<Long, List<Double>> bySecond = new java.util.TreeMap<>();
     long origin = acceptedAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
     acceptedAt.forEach(

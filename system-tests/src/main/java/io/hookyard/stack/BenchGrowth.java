@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       the last 29 days, then the searches admins run, each timed through the REST API.
  * </ol>
  *
- * Writes {@code <out>.json} and {@code <out>.png}. Arguments: out, events, attempts, ingest seconds.
+ * Writes {@code <out>.json} and {@code <out>.png}. Arguments: out, events, attempts, ingest
+ * seconds.
  */
 public final class BenchGrowth {
   private static final String TENANT = "bench";
@@ -55,7 +56,8 @@ public final class BenchGrowth {
     ManagementClient ops = stack.as("ops");
     JsonNode source =
         ops.createSource(TENANT, "growth", Map.of("settings", Map.of("rateLimit", "100000")));
-    String destination = ops.createDestination(TENANT, "sink", "http://127.0.0.1:9/").path("id").asText();
+    String destination =
+        ops.createDestination(TENANT, "sink", "http://127.0.0.1:9/").path("id").asText();
     stack.kill(HookyardService.RULES);
     stack.kill(HookyardService.DELIVERY);
 
