@@ -186,6 +186,31 @@ public final class HookyardStack implements AutoCloseable {
         .awaitHttpOk(URI.create(url(service) + "/q/health/ready"), Duration.ofMinutes(2));
   }
 
+  /**
+   * Stops the embedded PostgreSQL and starts it again on the same data folder and port, as a
+   * database failover or restart would look to the services: every open connection breaks. Only for
+   * a stack with a data folder of its own.
+   */
+  public synchronized void restartDatabase(Duration down) {
+    if (database == null || options.dataDirectory() == null) {
+      throw new IllegalStateException("Only a stack's own embedded database with a data folder");
+    }
+    int port = database.port();
+    database.close();
+    ManagedProcess.sleep(down);
+    database = EmbeddedDatabase.start(options.dataDirectory(), port);
+  }
+
+  /** The process id of a service's first instance. */
+  public long pid(HookyardService service) {
+    return services.get(service).pid();
+  }
+
+  /** Where a service's first instance writes its log. */
+  public Path logFile(HookyardService service) {
+    return services.get(service).logFile();
+  }
+
   /** {@code kill -9} one service. */
   public void kill(HookyardService service) {
     services.get(service).kill();

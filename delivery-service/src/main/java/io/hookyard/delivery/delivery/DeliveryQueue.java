@@ -6,6 +6,9 @@ import io.hookyard.common.delivery.DeliveryRequest;
 import io.hookyard.common.event.CloudEventJson;
 import io.hookyard.delivery.config.DeliveryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -88,11 +91,20 @@ public class DeliveryQueue {
 
   private final DataSource dataSource;
   private final DeliveryConfig config;
+  private final DeliveryMetrics metrics;
+  private final TransactionSynchronizationRegistry transactions;
   private final Clock clock;
 
-  public DeliveryQueue(DataSource dataSource, DeliveryConfig config, Clock clock) {
+  public DeliveryQueue(
+      DataSource dataSource,
+      DeliveryConfig config,
+      DeliveryMetrics metrics,
+      TransactionSynchronizationRegistry transactions,
+      Clock clock) {
     this.dataSource = dataSource;
     this.config = config;
+    this.metrics = metrics;
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -212,6 +224,7 @@ public class DeliveryQueue {
       lease(connection, taken, now.plus(config.worker().lease()));
       defer(connection, deferred);
       buryOrphans(connection, orphans, now);
+      countWhenCommitted(orphans.size());
       saveLimits(connection, limits);
       return taken;
     } catch (SQLException e) {
@@ -350,6 +363,25 @@ public class DeliveryQueue {
       }
       statement.executeBatch();
     }
+  }
+
+  /** Counts buried deliveries as dead letters once the claim's transaction has committed. */
+  private void countWhenCommitted(int buried) {
+    if (buried == 0) {
+      return;
+    }
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              metrics.deadLettered(DeadReason.DESTINATION_GONE, buried);
+            }
+          }
+        });
   }
 
   private static void buryOrphans(Connection connection, List<String> ids, Instant now)

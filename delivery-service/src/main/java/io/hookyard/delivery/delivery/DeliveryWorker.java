@@ -1,10 +1,13 @@
 package io.hookyard.delivery.delivery;
 
+import io.hookyard.common.observability.EventTrace;
 import io.hookyard.common.worker.SignalledWorker;
 import io.hookyard.delivery.action.StepRunner;
 import io.hookyard.delivery.config.DeliveryConfig;
 import io.hookyard.delivery.destination.DestinationDirectory;
 import io.hookyard.delivery.destination.DestinationSettings;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +43,7 @@ public class DeliveryWorker {
   private final AttemptRecorder recorder;
   private final DeliveryMetrics metrics;
   private final DeliveryConfig.Worker config;
+  private final Tracer tracer;
   private final Semaphore inFlight;
   private final Set<String> held = ConcurrentHashMap.newKeySet();
   // Released at shutdown: whatever their attempts still bring back is not recorded, since another
@@ -55,13 +59,15 @@ public class DeliveryWorker {
       StepRunner runner,
       AttemptRecorder recorder,
       DeliveryMetrics metrics,
-      DeliveryConfig config) {
+      DeliveryConfig config,
+      Tracer tracer) {
     this.queue = queue;
     this.destinations = destinations;
     this.runner = runner;
     this.recorder = recorder;
     this.metrics = metrics;
     this.config = config.worker();
+    this.tracer = tracer;
     this.inFlight = new Semaphore(this.config.concurrency());
     this.worker =
         new SignalledWorker("delivery-worker", this.config.pollInterval(), this::deliverDue);
@@ -118,6 +124,21 @@ public class DeliveryWorker {
   }
 
   private void attempt(Claim claim) {
+    EnvelopeHead event = EnvelopeHead.of(claim.event());
+    try (EventTrace trace =
+        EventTrace.start(
+            tracer,
+            "deliver",
+            SpanKind.CLIENT,
+            event.traceparent(),
+            claim.tenant(),
+            event.eventId())) {
+      trace.span().setAttribute("hookyard.delivery.id", claim.deliveryId());
+      attemptTraced(claim);
+    }
+  }
+
+  private void attemptTraced(Claim claim) {
     try {
       Optional<DestinationSettings> destination = destinations.find(claim.destinationId());
       if (destination.isEmpty()) {
@@ -131,6 +152,14 @@ public class DeliveryWorker {
       }
       recorder.record(outcome);
       metrics.attempted(outcome.result(), outcome.decision(), claim);
+      LOG.debugf(
+          "Delivery %s attempt %d: %s (%s)",
+          claim.deliveryId(),
+          claim.attemptsMade() + 1,
+          outcome.decision().verdict(),
+          outcome.result().status() != null
+              ? outcome.result().status()
+              : outcome.result().errorClass());
     } catch (RuntimeException e) {
       // The lease runs out and another round retries it; nothing is lost.
       LOG.errorf(e, "Could not finish the attempt of delivery %s", claim.deliveryId());

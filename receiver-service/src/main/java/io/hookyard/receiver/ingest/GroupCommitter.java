@@ -255,7 +255,7 @@ public class GroupCommitter {
                 + schema
                 + ".event (id, tenant, source_id, ce_source, vendor, type,"
                 + " subject, operation, vendor_delivery_id, content_type, headers, body,"
-                + " received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
+                + " received_at, traceparent) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)"
                 + " on conflict (source_id, vendor_delivery_id)"
                 + " where vendor_delivery_id is not null do nothing")) {
       for (EventWrite write : writes) {
@@ -302,6 +302,7 @@ public class GroupCommitter {
     insert.setString(11, headersJson(event.headers));
     insert.setBytes(12, event.body);
     insert.setObject(13, timestamp(event.receivedAt));
+    insert.setString(14, event.traceparent);
   }
 
   /** The id of the event that got there first with the same vendor delivery id. */

@@ -23,15 +23,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class HookRequestGuard {
   private final HookResponses responses;
+  private final HookRejections rejections;
   private final ReceiverConfig config;
   private final long ceilingBytes;
 
   public HookRequestGuard(
       HookResponses responses,
+      HookRejections rejections,
       ReceiverConfig config,
       @ConfigProperty(name = "quarkus.http.limits.max-body-size")
           io.quarkus.runtime.configuration.MemorySize ceiling) {
     this.responses = responses;
+    this.rejections = rejections;
     this.config = config;
     this.ceilingBytes = ceiling.asLongValue();
   }
@@ -67,6 +70,7 @@ public class HookRequestGuard {
   private void guard(RoutingContext context) {
     String declared = context.request().getHeader("Content-Length");
     if (declared != null && exceedsCeiling(declared)) {
+      rejections.rejected(413);
       responses.problemAndClose(
           context,
           Problem.of(
@@ -83,6 +87,7 @@ public class HookRequestGuard {
                 config.bodyTimeout().toMillis(),
                 id -> {
                   if (!context.request().isEnded() && !context.response().ended()) {
+                    rejections.rejected(408);
                     responses.problemAndClose(
                         context,
                         Problem.of(
