@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates what the dev overlay needs and must not come from this repository: the namespace, the
-# database and Keycloak admin passwords, the key for secrets at rest, and the hookyard realm with
-# generated passwords for the demo users (written to .hookyard/k8s-dev-users.properties).
+# database and Keycloak admin passwords, the key for secrets at rest, the services' OIDC client
+# secrets, and the hookyard realm with generated passwords for the demo users and secrets for the
+# service clients (written to .hookyard/k8s-dev-users.properties).
 # Safe to run again: existing Secrets are kept, so data stays readable.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -26,10 +27,19 @@ exists secret hookyard-secrets-key || kubectl create secret generic hookyard-sec
 
 users=.hookyard/k8s-dev-users.properties
 mkdir -p .hookyard
-if [ ! -f "$users" ]; then
-  umask 077
-  for user in alice victor bob ops; do echo "$user=$(password)"; done >"$users"
-fi
+# The demo users, and the confidential clients receiver and rules use for client-credentials
+# tokens to their peers' internal endpoints.
+umask 077
+touch "$users"
+for account in alice victor bob ops hookyard-receiver hookyard-rules; do
+  grep -q "^$account=" "$users" || echo "$account=$(password)" >>"$users"
+done
+for service in receiver rules; do
+  exists secret "$service-service-oidc-client" || kubectl create secret generic \
+    "$service-service-oidc-client" --from-literal=HOOKYARD_OIDC_CLIENT_ID="hookyard-$service" \
+    --from-literal=HOOKYARD_OIDC_CLIENT_SECRET="$(grep "^hookyard-$service=" "$users" | cut -d= -f2-)" \
+    --dry-run=client -o yaml | apply
+done
 realm=$(cat system-tests/src/main/resources/keycloak/hookyard-realm.json)
 while IFS='=' read -r user secret; do
   placeholder="@$(echo "$user" | tr '[:lower:]' '[:upper:]')_PASSWORD@"

@@ -54,6 +54,8 @@ public final class DeliveryApi {
 
   public static void submit(List<String> requests) {
     given()
+        .auth()
+        .oauth2(TestTokens.service())
         .contentType(ContentType.JSON)
         .body("[" + String.join(",", requests) + "]")
         .post("/internal/v1/deliveries")

@@ -1,6 +1,7 @@
 package io.hookyard.rules;
 
 import io.hookyard.common.testing.PostgresResource;
+import io.hookyard.common.testing.ServiceTokenServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -19,5 +20,6 @@ import java.lang.annotation.Target;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(ServiceTokenServer.class)
 @WithTestResource(DeliveryStub.class)
 public @interface RulesTest {}

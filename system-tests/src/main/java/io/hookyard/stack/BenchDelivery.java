@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -41,7 +40,7 @@ public final class BenchDelivery {
     int seconds = Integer.parseInt(args.length > 3 ? args[3] : "20");
     Path root = Path.of(System.getProperty("hookyard.root", ".")).toAbsolutePath().normalize();
     Map<String, String> passwords = new LinkedHashMap<>();
-    for (String user : List.of("alice", "victor", "bob", "ops")) {
+    for (String user : KeycloakServer.ACCOUNTS) {
       passwords.put(user, "bench-" + user + "-" + System.nanoTime());
     }
     HookyardStack stack =
@@ -68,7 +67,7 @@ public final class BenchDelivery {
 
       // 1. Drain a backlog.
       call(ops, "/api/v1/tenants/bench/destinations/" + id + "/pause", "{}");
-      submit(delivery, id, backlog, 0);
+      submit(delivery, stack.serviceToken(HookyardService.RULES), id, backlog, 0);
       long before = sink.received();
       Instant resumed = Instant.now();
       call(ops, "/api/v1/tenants/bench/destinations/" + id + "/resume", null);
@@ -80,7 +79,7 @@ public final class BenchDelivery {
 
       // 2. A steady rate, measured from the attempt log.
       Instant steadyStart = Instant.now();
-      submit(delivery, id, rate * seconds, rate);
+      submit(delivery, stack.serviceToken(HookyardService.RULES), id, rate * seconds, rate);
       while (sink.received() - before < (long) backlog + (long) rate * seconds) {
         Thread.sleep(20);
       }
@@ -110,7 +109,8 @@ public final class BenchDelivery {
   /**
    * Posts {@code count} deliveries in batches of 100, at {@code perSecond} (0: as fast as it can).
    */
-  private static void submit(String deliveryUrl, String destination, int count, int perSecond)
+  private static void submit(
+      String deliveryUrl, String token, String destination, int count, int perSecond)
       throws InterruptedException {
     int batch = 100;
     long start = System.nanoTime();
@@ -137,6 +137,7 @@ public final class BenchDelivery {
       HttpResponse<String> response =
           ManagementClient.send(
               HttpRequest.newBuilder(URI.create(deliveryUrl + "/internal/v1/deliveries"))
+                  .header("Authorization", "Bearer " + token)
                   .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                   .build());

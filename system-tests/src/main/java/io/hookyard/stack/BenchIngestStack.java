@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,7 +21,7 @@ public final class BenchIngestStack {
     Path out = Path.of(args[0]);
     String secret = args.length > 1 ? args[1] : "bench-secret";
     Map<String, String> passwords = new LinkedHashMap<>();
-    for (String user : List.of("alice", "victor", "bob", "ops")) {
+    for (String user : KeycloakServer.ACCOUNTS) {
       passwords.put(user, "bench-" + user + "-" + System.nanoTime());
     }
     HookyardStack stack =

@@ -156,7 +156,23 @@ public final class HookyardStack implements AutoCloseable {
     command.add("-jar");
     command.add(jar.toString());
     Path log = options.logDirectory().resolve(name + ".log");
-    return new ManagedProcess(name, command, Map.of(), log);
+    return new ManagedProcess(name, command, clientCredentials(service), log);
+  }
+
+  /**
+   * The service's OIDC client and its secret, in the environment rather than on the command line,
+   * for the client-credentials tokens it sends to its peers' internal endpoints.
+   */
+  private Map<String, String> clientCredentials(HookyardService service) {
+    String client = KeycloakServer.SERVICE_CLIENTS.get(service);
+    if (client == null) {
+      return Map.of();
+    }
+    String secret = options.passwords().get(client);
+    if (secret == null) {
+      throw new IllegalStateException("No secret for the service client " + client);
+    }
+    return Map.of("HOOKYARD_OIDC_CLIENT_ID", client, "HOOKYARD_OIDC_CLIENT_SECRET", secret);
   }
 
   private static String dbUser() {
@@ -168,6 +184,31 @@ public final class HookyardStack implements AutoCloseable {
     services
         .get(service)
         .awaitHttpOk(URI.create(url(service) + "/q/health/ready"), Duration.ofMinutes(2));
+  }
+
+  /**
+   * Stops the embedded PostgreSQL and starts it again on the same data folder and port, as a
+   * database failover or restart would look to the services: every open connection breaks. Only for
+   * a stack with a data folder of its own.
+   */
+  public synchronized void restartDatabase(Duration down) {
+    if (database == null || options.dataDirectory() == null) {
+      throw new IllegalStateException("Only a stack's own embedded database with a data folder");
+    }
+    int port = database.port();
+    database.close();
+    ManagedProcess.sleep(down);
+    database = EmbeddedDatabase.start(options.dataDirectory(), port);
+  }
+
+  /** The process id of a service's first instance. */
+  public long pid(HookyardService service) {
+    return services.get(service).pid();
+  }
+
+  /** Where a service's first instance writes its log. */
+  public Path logFile(HookyardService service) {
+    return services.get(service).logFile();
   }
 
   /** {@code kill -9} one service. */
@@ -196,6 +237,20 @@ public final class HookyardStack implements AutoCloseable {
 
   public String databaseUrl() {
     return databaseUrl;
+  }
+
+  /**
+   * A client-credentials token of {@code caller}'s service account, as that service sends to its
+   * peers' internal endpoints.
+   */
+  public String serviceToken(HookyardService caller) {
+    String client = KeycloakServer.SERVICE_CLIENTS.get(caller);
+    return keycloak.clientToken(client, options.passwords().get(client));
+  }
+
+  /** A client that calls with {@code token}, whatever it is (for tests of who may call what). */
+  public ManagementClient withToken(String token) {
+    return new ManagementClient(this, token);
   }
 
   /** A management API client acting as one of the demo users. */

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public final class HookyardUp {
   static final String TENANT = "acme";
   static final int ECHO_PORT = 8090;
-  private static final List<String> DEMO_USERS = List.of("alice", "victor", "bob", "ops");
+  private static final List<String> DEMO_USERS = KeycloakServer.ACCOUNTS;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private HookyardUp() {}
@@ -123,7 +123,10 @@ public final class HookyardUp {
         Then read the delivery log:
           curl -s -H "Authorization: Bearer $TOKEN" %s/api/v1/tenants/acme/deliveries
 
-        Metrics: %s/q/metrics   Health: %s/q/health   OpenAPI: %s/q/openapi
+        Metrics (Prometheus text; every service has them, Hookyard's own start with hookyard_):
+          curl -s %s/q/metrics | grep '^hookyard_'
+        Health: %s/q/health   OpenAPI: %s/q/openapi
+        Traces: %s
         Press Ctrl-C to stop everything.
         """,
         stack.url(HookyardService.RECEIVER),
@@ -135,9 +138,25 @@ public final class HookyardUp {
         passwords.get("alice"),
         tokenUrl,
         stack.url(HookyardService.DELIVERY),
+        stack.url(HookyardService.DELIVERY),
         stack.url(HookyardService.RECEIVER),
         stack.url(HookyardService.RECEIVER),
-        stack.url(HookyardService.RECEIVER));
+        tracingHint());
+  }
+
+  /** How to see an event's trace, whether tracing is on or not. */
+  static String tracingHint() {
+    if ("false".equalsIgnoreCase(System.getenv("QUARKUS_OTEL_SDK_DISABLED"))) {
+      String endpoint = System.getenv("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
+      return "exported over OTLP to "
+          + (endpoint == null ? "http://localhost:4317 (gRPC)" : endpoint)
+          + ". Each event is one trace receiver → rules → delivery;\n"
+          + "          its id is in the delivered CloudEvent's traceparent attribute"
+          + " (Jaeger all-in-one: UI on http://localhost:16686).";
+    }
+    return "off. To follow each event receiver → rules → delivery, run an OTLP receiver (Jaeger\n"
+        + "          all-in-one: UI on http://localhost:16686) and start with"
+        + " QUARKUS_OTEL_SDK_DISABLED=false ./hookyard up";
   }
 
   /** The demo users' passwords: generated on the first run and kept under .hookyard/. */
@@ -161,7 +180,8 @@ public final class HookyardUp {
       passwords.put(user, password);
     }
     try (OutputStream out = Files.newOutputStream(file)) {
-      stored.store(out, "Demo users of the local Keycloak realm 'hookyard' (generated)");
+      stored.store(
+          out, "Demo users and service clients of the local Keycloak realm 'hookyard' (generated)");
     }
     return passwords;
   }

@@ -20,11 +20,25 @@ import java.util.Map;
 /**
  * A real Keycloak (the distribution from Maven Central) in dev mode, storing its data in the
  * stack's PostgreSQL, with the {@code hookyard} realm imported: roles, the tenant claim mapper, a
- * public {@code hookyard-cli} client for the password grant, and the demo users.
+ * public {@code hookyard-cli} client for the password grant, the demo users, and one confidential
+ * client per calling service (client credentials, role {@code hookyard-service}).
  */
 public final class KeycloakServer implements AutoCloseable {
   public static final String REALM = "hookyard";
   public static final String CLI_CLIENT = "hookyard-cli";
+
+  /** The confidential clients the services use for client-credentials tokens, by service. */
+  public static final Map<HookyardService, String> SERVICE_CLIENTS =
+      Map.of(
+          HookyardService.RECEIVER, "hookyard-receiver", HookyardService.RULES, "hookyard-rules");
+
+  /**
+   * Every account of the realm that needs a generated password or secret: the demo users and the
+   * services' clients.
+   */
+  public static final List<String> ACCOUNTS =
+      List.of("alice", "victor", "bob", "ops", "hookyard-receiver", "hookyard-rules");
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -97,13 +111,27 @@ public final class KeycloakServer implements AutoCloseable {
 
   /** An access token for a user, by the password grant of the {@code hookyard-cli} client. */
   public String token(String username, String password) {
-    String form =
+    return requestToken(
+        username,
         "grant_type=password&client_id="
             + CLI_CLIENT
             + "&username="
             + URLEncoder.encode(username, StandardCharsets.UTF_8)
             + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+            + URLEncoder.encode(password, StandardCharsets.UTF_8));
+  }
+
+  /** A service's access token, by the client-credentials grant of its confidential client. */
+  public String clientToken(String clientId, String secret) {
+    return requestToken(
+        clientId,
+        "grant_type=client_credentials&client_id="
+            + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+            + "&client_secret="
+            + URLEncoder.encode(secret, StandardCharsets.UTF_8));
+  }
+
+  private String requestToken(String username, String form) {
     try {
       HttpResponse<String> response =
           HTTP.send(

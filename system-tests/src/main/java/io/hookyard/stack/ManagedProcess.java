@@ -106,6 +106,14 @@ public final class ManagedProcess implements AutoCloseable {
     }
   }
 
+  /** The operating system's id of the running process. */
+  public synchronized long pid() {
+    if (process == null) {
+      throw new IllegalStateException(name + " has not been started");
+    }
+    return process.pid();
+  }
+
   public String name() {
     return name;
   }

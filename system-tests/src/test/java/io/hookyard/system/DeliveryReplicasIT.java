@@ -96,6 +96,9 @@ class DeliveryReplicasIT {
     HttpResponse<String> response =
         ManagementClient.send(
             HttpRequest.newBuilder(URI.create(deliveryUrl + "/internal/v1/deliveries"))
+                .header(
+                    "Authorization",
+                    "Bearer " + SystemStack.get().serviceToken(HookyardService.RULES))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build());

@@ -154,6 +154,9 @@ class DeliveryShutdownIT {
     HttpResponse<String> response =
         ManagementClient.send(
             HttpRequest.newBuilder(URI.create(deliveryUrl + "/internal/v1/deliveries"))
+                .header(
+                    "Authorization",
+                    "Bearer " + SystemStack.get().serviceToken(HookyardService.RULES))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build());

@@ -167,6 +167,7 @@ class RulesReplicasIT {
     ExecutorService senders = Executors.newFixedThreadPool(8);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Integer>> answers = new ArrayList<>();
+    String token = SystemStack.get().serviceToken(HookyardService.RECEIVER);
     for (int i = 0; i < events.size(); i++) {
       String body = events.get(i);
       String intake = replicas.get(i % replicas.size()) + "/internal/v1/events";
@@ -177,6 +178,7 @@ class RulesReplicasIT {
                 HttpResponse<String> response =
                     ManagementClient.send(
                         HttpRequest.newBuilder(URI.create(intake))
+                            .header("Authorization", "Bearer " + token)
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build());

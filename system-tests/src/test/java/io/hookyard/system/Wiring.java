@@ -19,10 +19,19 @@ record Wiring(
     RecordingServer sink) {
 
   static Wiring create(ManagementClient admin, String tenant) {
+    return create(admin, tenant, java.util.Map.of());
+  }
+
+  /** A wiring whose source has these fields too ({@code settings}...). */
+  static Wiring create(
+      ManagementClient admin, String tenant, java.util.Map<String, Object> sourceFields) {
     RecordingServer sink = RecordingServer.start();
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String eventType = "system.test." + suffix;
-    JsonNode source = admin.createSource(tenant, "src-" + suffix);
+    JsonNode source =
+        sourceFields.isEmpty()
+            ? admin.createSource(tenant, "src-" + suffix)
+            : admin.createSource(tenant, "src-" + suffix, sourceFields);
     JsonNode destination = admin.createDestination(tenant, "sink-" + suffix, sink.url() + "/in");
     admin.createSubscription(
         tenant, "sub-" + suffix, List.of(eventType), destination.path("id").asText());
@@ -33,6 +42,11 @@ record Wiring(
         source.path("secret").asText(),
         eventType,
         sink);
+  }
+
+  /** This wiring's hook URL on another receiver instance. */
+  String hookUrlAt(String receiverUrl) {
+    return receiverUrl + java.net.URI.create(hookUrl).getRawPath();
   }
 
   /** A JSON event of this wiring's type. */

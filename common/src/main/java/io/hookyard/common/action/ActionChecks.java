@@ -1,6 +1,7 @@
 package io.hookyard.common.action;
 
 import io.hookyard.common.problem.Problem.FieldError;
+import io.hookyard.common.template.Preset;
 import io.hookyard.common.template.TemplateEngine;
 import io.hookyard.common.template.TemplateException;
 import java.util.ArrayList;
@@ -50,14 +51,30 @@ public final class ActionChecks {
     boolean request = step.body() != null || step.path() != null || step.method() != null;
     switch (step.kind()) {
       case EMAIL -> {
-        if (request || step.preset() != null) {
-          errors.add(new FieldError(at, "an e-mail step has no method, path, body or preset"));
+        if (request) {
+          errors.add(new FieldError(at, "an e-mail step has no method, path or body"));
         }
-        if (step.email().html() == null && step.email().text() == null) {
-          errors.add(new FieldError(at + ".email", "needs html, text or both"));
+        if (step.preset() != null && step.preset() != Preset.EMAIL) {
+          errors.add(new FieldError(at + ".preset", "an e-mail step takes only the EMAIL preset"));
+        }
+        if (step.preset() == null) {
+          if (step.email().subject() == null || step.email().subject().isBlank()) {
+            errors.add(
+                new FieldError(at + ".email.subject", "needs a subject, or the EMAIL preset"));
+          }
+          if (step.email().html() == null && step.email().text() == null) {
+            errors.add(new FieldError(at + ".email", "needs html, text or both"));
+          }
+          if (step.fields() != null) {
+            errors.add(new FieldError(at + ".fields", "fields belong to a preset"));
+          }
         }
       }
       case PRESET -> {
+        if (step.preset() == Preset.EMAIL) {
+          errors.add(
+              new FieldError(at + ".email", "the EMAIL preset needs an email with recipients"));
+        }
         if (step.body() != null) {
           errors.add(new FieldError(at + ".body", "a preset builds the body; give fields instead"));
         }
@@ -88,6 +105,11 @@ public final class ActionChecks {
         template(email.to().get(i), at + ".email.to[" + i + "]", errors);
       }
       template(email.subject(), at + ".email.subject", errors);
+      if (email.cc() != null) {
+        for (int i = 0; i < email.cc().size(); i++) {
+          template(email.cc().get(i), at + ".email.cc[" + i + "]", errors);
+        }
+      }
       template(email.html(), at + ".email.html", errors);
       template(email.text(), at + ".email.text", errors);
     }

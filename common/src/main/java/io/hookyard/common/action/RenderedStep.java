@@ -13,7 +13,18 @@ public sealed interface RenderedStep {
       String stepName, String method, String url, Map<String, String> headers, byte[] body)
       implements RenderedStep {}
 
-  /** An e-mail; at least one of html and text is set. */
-  record Mail(String stepName, List<String> to, String subject, String html, String text)
-      implements RenderedStep {}
+  /** An e-mail; at least one of html and text is set; cc is empty when there are no copies. */
+  record Mail(
+      String stepName, List<String> to, String subject, String html, String text, List<String> cc)
+      implements RenderedStep {
+
+    public Mail {
+      cc = cc == null ? List.of() : List.copyOf(cc);
+    }
+
+    /** An e-mail without copies. */
+    public Mail(String stepName, List<String> to, String subject, String html, String text) {
+      this(stepName, to, subject, html, text, List.of());
+    }
+  }
 }

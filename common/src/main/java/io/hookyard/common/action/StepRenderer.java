@@ -41,13 +41,32 @@ public final class StepRenderer {
 
   private RenderedStep.Mail mail(Step step, TemplateContext context) {
     Email email = step.email();
-    List<String> to = email.to().stream().map(r -> render(r, context).trim()).toList();
+    List<String> to = recipients(email.to(), context, "email.to");
+    List<String> cc = email.cc() == null ? List.of() : recipients(email.cc(), context, "email.cc");
+    Preset.MailParts preset =
+        step.preset() == Preset.EMAIL ? Preset.mail(renderedFields(step, context)) : null;
     return new RenderedStep.Mail(
         step.name(),
         to,
-        render(email.subject(), context),
-        email.html() == null ? null : render(email.html(), context),
-        email.text() == null ? null : render(email.text(), context));
+        renderOr(
+            email.subject(), context, "email.subject", preset == null ? null : preset.subject()),
+        renderOr(email.html(), context, "email.html", preset == null ? null : preset.html()),
+        renderOr(email.text(), context, "email.text", preset == null ? null : preset.text()),
+        cc);
+  }
+
+  private List<String> recipients(List<String> templates, TemplateContext context, String field) {
+    List<String> rendered = new java.util.ArrayList<>();
+    for (int i = 0; i < templates.size(); i++) {
+      rendered.add(render(templates.get(i), context, field + "[" + i + "]").trim());
+    }
+    return rendered;
+  }
+
+  /** The template rendered, or what the preset made when the step has no template of its own. */
+  private String renderOr(
+      String template, TemplateContext context, String field, String fromPreset) {
+    return template == null ? fromPreset : render(template, context, field);
   }
 
   private record Body(String contentType, byte[] bytes) {}
@@ -66,20 +85,25 @@ public final class StepRenderer {
   }
 
   private Object fieldsBody(Step step, TemplateContext context) {
+    return step.preset().body(renderedFields(step, context));
+  }
+
+  private Map<String, String> renderedFields(Step step, TemplateContext context) {
     Map<String, String> fields = new LinkedHashMap<>(Preset.DEFAULT_FIELDS);
     if (step.fields() != null) {
       fields.putAll(step.fields());
     }
     Map<String, String> rendered = new LinkedHashMap<>();
-    fields.forEach((name, template) -> rendered.put(name, render(template, context)));
-    return step.preset().body(rendered);
+    fields.forEach(
+        (name, template) -> rendered.put(name, render(template, context, "fields." + name)));
+    return rendered;
   }
 
   private Body requestBody(Step step, TemplateContext context) {
     if (step.body() == null) {
       return new Body(null, new byte[0]);
     }
-    String body = render(step.body(), context);
+    String body = render(step.body(), context, "body");
     String trimmed = body.stripLeading();
     boolean json = trimmed.startsWith("{") || trimmed.startsWith("[");
     return new Body(json ? "application/json" : "text/plain; charset=utf-8", utf8(body));
@@ -90,21 +114,28 @@ public final class StepRenderer {
     String method =
         step.method() == null
             ? (step.kind() == Step.Kind.REQUEST && step.body() == null ? "GET" : "POST")
-            : render(step.method(), context).trim().toUpperCase(Locale.ROOT);
+            : render(step.method(), context, "method").trim().toUpperCase(Locale.ROOT);
     if (!METHODS.contains(method)) {
       throw new TemplateException(
-          TemplateException.Kind.RENDER, 0, 0, "The method rendered as '" + method + "'.");
+              TemplateException.Kind.RENDER, 0, 0, "The method rendered as '" + method + "'.")
+          .inField("method");
     }
-    String path = step.path() == null ? "" : render(step.path(), context).trim();
+    String path = step.path() == null ? "" : render(step.path(), context, "path").trim();
     Map<String, String> headers = new LinkedHashMap<>();
     if (body.contentType() != null) {
       headers.put("Content-Type", body.contentType());
     }
     if (step.headers() != null) {
-      step.headers().forEach((name, value) -> headers.put(name, render(value, context)));
+      step.headers()
+          .forEach((name, value) -> headers.put(name, render(value, context, "headers." + name)));
     }
-    return new RenderedStep.Request(
-        step.name(), method, join(baseUrl, path), headers, body.bytes());
+    String url;
+    try {
+      url = join(baseUrl, path);
+    } catch (TemplateException e) {
+      throw e.inField("path");
+    }
+    return new RenderedStep.Request(step.name(), method, url, headers, body.bytes());
   }
 
   private static String join(String baseUrl, String path) {
@@ -125,8 +156,12 @@ public final class StepRenderer {
     return base + path;
   }
 
-  private String render(String template, TemplateContext context) {
-    return templates.render(template, context);
+  private String render(String template, TemplateContext context, String field) {
+    try {
+      return templates.render(template, context);
+    } catch (TemplateException e) {
+      throw e.inField(field);
+    }
   }
 
   private static byte[] utf8(String text) {

@@ -2,6 +2,7 @@ package io.hookyard.common.delivery;
 
 import io.cloudevents.CloudEvent;
 import io.hookyard.common.action.Action;
+import io.hookyard.common.event.EventAttributes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +31,11 @@ public record DeliveryRequest(
   public DeliveryRequest(
       String id, String tenant, String subscriptionId, String destinationId, CloudEvent event) {
     this(id, tenant, subscriptionId, destinationId, event, null, null);
+  }
+
+  /** Whether the event is a mock send (its {@code mock} extension), shown as such in the log. */
+  public boolean mock() {
+    return EventAttributes.isMock(event);
   }
 
   /** The action to run: the one planned, or sending the CloudEvent to the destination. */

@@ -29,5 +29,18 @@ public final class EventAttributes {
    */
   public static final String PREVIOUS_DATA = "previousdata";
 
+  /**
+   * {@code true} on an event made from a vendor sample by hand (a mock send), to try the path from
+   * the receiver to the destinations. Absent on real events. Rules-service matches it like any
+   * event but neither reads nor updates the subject's remembered state with it.
+   */
+  public static final String MOCK = "mock";
+
+  /** Whether the event is a mock send. */
+  public static boolean isMock(io.cloudevents.CloudEvent event) {
+    Object value = event.getExtension(MOCK);
+    return value != null && Boolean.parseBoolean(value.toString());
+  }
+
   private EventAttributes() {}
 }

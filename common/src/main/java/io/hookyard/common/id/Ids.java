@@ -20,6 +20,7 @@ public final class Ids {
   public static final String ATTEMPT = "atm";
   public static final String REQUEST = "req";
   public static final String REPLAY = "rpl";
+  public static final String CREDENTIAL = "crd";
 
   private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
   private static final int ULID_LENGTH = 26;

@@ -27,7 +27,12 @@ public enum Preset {
   /** The event's CloudEvent, as structured JSON. */
   CLOUDEVENT,
   /** The vendor's original body, relayed as it came. */
-  RAW;
+  RAW,
+  /**
+   * An e-mail (only on an e-mail step): the title is the subject, and an HTML part and a text part
+   * are laid out from the title, the text and the colour.
+   */
+  EMAIL;
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final int DISCORD_CONTENT_LIMIT = 2000;
@@ -63,7 +68,53 @@ public enum Preset {
       case DISCORD_EMBED -> discordEmbed(title, text, color);
       case CLOUDEVENT, RAW ->
           throw new IllegalStateException(this + " sends the event as it is, not fields");
+      case EMAIL -> throw new IllegalStateException("EMAIL makes an e-mail, not a request body");
     };
+  }
+
+  /** The subject and the two parts of an e-mail made by {@link #EMAIL}. */
+  public record MailParts(String subject, String html, String text) {}
+
+  /**
+   * The e-mail for the rendered fields: the title as subject (on one line), an HTML part with the
+   * title as a heading in the colour and the text as paragraphs, all escaped, and the same as plain
+   * text.
+   */
+  public static MailParts mail(Map<String, String> fields) {
+    String title = fields.getOrDefault("title", "");
+    String text = fields.getOrDefault("text", "");
+    String color = fields.getOrDefault("color", DEFAULT_FIELDS.get("color"));
+    String subject = cut(title.isBlank() ? text : title, 200).replaceAll("[\\r\\n]+", " ").strip();
+    StringBuilder html =
+        new StringBuilder("<!DOCTYPE html>\n<html><body style=\"font-family:sans-serif\">\n");
+    if (!title.isEmpty()) {
+      html.append("<h2 style=\"border-left:6px solid #")
+          .append(String.format("%06X", rgb(color)))
+          .append(";padding-left:8px\">")
+          .append(escapeHtml(title))
+          .append("</h2>\n");
+    }
+    for (String paragraph : text.split("\\R\\R+")) {
+      html.append("<p>").append(escapeHtml(paragraph).replaceAll("\\R", "<br>\n")).append("</p>\n");
+    }
+    html.append("</body></html>\n");
+    String plain = title.isEmpty() ? text : title + "\n\n" + text;
+    return new MailParts(subject, html.toString(), plain);
+  }
+
+  private static String escapeHtml(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static ObjectNode slackBlocks(String title, String text) {

@@ -70,9 +70,20 @@ public final class TemplateContext {
 
   /** Why the event took the error route: the failed step (if any) and the reason. */
   public TemplateContext withError(String step, String reason) {
+    return withError(step, reason, null);
+  }
+
+  /**
+   * Why the event took the error route, with the failed step's last response ({@code status},
+   * {@code headers}, {@code body}) as {@code error.response} when it got one.
+   */
+  public TemplateContext withError(String step, String reason, Map<String, Object> response) {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("step", step == null ? "" : step);
     error.put("reason", reason);
+    if (response != null) {
+      error.put("response", response);
+    }
     variables.put("error", error);
     return this;
   }

@@ -16,12 +16,28 @@ public final class TemplateException extends RuntimeException {
   private final Kind kind;
   private final int line;
   private final int column;
+  private final String field;
 
   public TemplateException(Kind kind, int line, int column, String message) {
+    this(kind, line, column, message, null);
+  }
+
+  private TemplateException(Kind kind, int line, int column, String message, String field) {
     super(message);
     this.kind = kind;
     this.line = line;
     this.column = column;
+    this.field = field;
+  }
+
+  /** The same problem, said to be in {@code field} (such as {@code body} or {@code headers.X}). */
+  public TemplateException inField(String field) {
+    return new TemplateException(kind, line, column, getMessage(), field);
+  }
+
+  /** The template field the problem is in, or null when the renderer did not say. */
+  public String field() {
+    return field;
   }
 
   public Kind kind() {

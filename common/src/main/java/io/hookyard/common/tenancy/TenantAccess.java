@@ -36,13 +36,20 @@ public class TenantAccess {
   }
 
   private boolean isMember(String tenant) {
+    return isMember(identity, config.tenantClaim(), tenant);
+  }
+
+  /**
+   * Whether {@code identity} may see {@code tenant}: a hookyard-admin, or a member by its claim.
+   */
+  static boolean isMember(SecurityIdentity identity, String tenantClaim, String tenant) {
     if (identity.hasRole(Roles.HOOKYARD_ADMIN)) {
       return true;
     }
     if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
       return false;
     }
-    Object claim = token.getClaim(config.tenantClaim());
+    Object claim = token.getClaim(tenantClaim);
     return switch (claim) {
       case null -> false;
       case String single -> single.equals(tenant);

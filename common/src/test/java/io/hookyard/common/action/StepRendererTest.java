@@ -165,6 +165,71 @@ class StepRendererTest {
   }
 
   @Test
+  void anEmailStepWithTheEmailPresetLaysOutBothPartsFromTheFields() {
+    CloudEvent event = event("{\"host\":\"srv-1 <main>\"}", null);
+    Step mail =
+        new Step(
+            "mail",
+            "dst_mail",
+            null,
+            null,
+            null,
+            null,
+            null,
+            Preset.EMAIL,
+            Map.of("title", "Down: {data.host}", "text", "Host {data.host}\n\nis down"),
+            new Email(List.of("ops@example.com"), null, null, null, List.of("{data.host}@x.test")),
+            null);
+    var rendered =
+        (RenderedStep.Mail) renderer.render(mail, event, TemplateContext.of(event), null);
+    assertEquals("Down: srv-1 <main>", rendered.subject());
+    assertTrue(rendered.html().contains("<h2"), rendered.html());
+    assertTrue(rendered.html().contains("Down: srv-1 &lt;main&gt;"), rendered.html());
+    assertTrue(rendered.html().contains("<p>is down</p>"), rendered.html());
+    assertEquals("Down: srv-1 <main>\n\nHost srv-1 <main>\n\nis down", rendered.text());
+    assertEquals(List.of("srv-1 <main>@x.test"), rendered.cc());
+  }
+
+  @Test
+  void anEmailStepNeedsASubjectAndAPartUnlessItUsesTheEmailPreset() {
+    Step bare =
+        new Step(
+            "mail",
+            "d",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new Email(List.of("a@x.test"), null, null, null),
+            null);
+    Step presetWithoutMail =
+        new Step("preset", "d", null, null, null, null, null, Preset.EMAIL, null, null, null);
+    Step withPreset =
+        new Step(
+            "ok",
+            "d",
+            null,
+            null,
+            null,
+            null,
+            null,
+            Preset.EMAIL,
+            null,
+            new Email(List.of("a@x.test"), null, null, null),
+            null);
+    var errors =
+        new ActionChecks(engine)
+            .check(new Action(List.of(bare, presetWithoutMail, withPreset), null), "action");
+    List<String> fields = errors.stream().map(e -> e.field()).toList();
+    assertEquals(
+        List.of("action.steps[0].email.subject", "action.steps[0].email", "action.steps[1].email"),
+        fields);
+  }
+
+  @Test
   void aMethodOrPathThatRendersBadlyIsARenderError() {
     CloudEvent event = event("{\"m\":\"FETCH\",\"p\":\"x\"}", null);
     Step badMethod = new Step("s", "d", null, "{data.m}", null, null, null, null, null, null, null);

@@ -29,8 +29,24 @@ public final class RecordingServer implements AutoCloseable {
   private final List<Map.Entry<Predicate<Recorded>, Answer>> exceptions =
       new CopyOnWriteArrayList<>();
 
-  /** A scripted answer: a status, and a JSON body when not null. */
-  private record Answer(int status, String json) {}
+  /**
+   * A scripted answer: a status, a JSON body when not null, extra response headers, and how many
+   * more times it may be given (negative: always).
+   */
+  private record Answer(
+      int status,
+      String json,
+      Map<String, String> headers,
+      java.util.concurrent.atomic.AtomicInteger remaining) {
+    Answer(int status, String json) {
+      this(status, json, Map.of(), new java.util.concurrent.atomic.AtomicInteger(-1));
+    }
+
+    /** Takes one use of the answer; false when it is used up. */
+    boolean take() {
+      return remaining.get() < 0 || remaining.getAndUpdate(n -> n > 0 ? n - 1 : n) > 0;
+    }
+  }
 
   /** One request as it arrived; header names are lower case. */
   public record Recorded(
@@ -81,9 +97,11 @@ public final class RecordingServer implements AutoCloseable {
         exceptions.stream()
             .filter(exception -> exception.getKey().test(recorded))
             .map(Map.Entry::getValue)
+            .filter(Answer::take)
             .findFirst()
             .orElse(new Answer(status, null));
     (answer.status() < 300 ? requests : refused).add(recorded);
+    answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
     if (answer.json() == null) {
       exchange.sendResponseHeaders(answer.status(), -1);
     } else {
@@ -115,6 +133,31 @@ public final class RecordingServer implements AutoCloseable {
   /** Answers requests that match {@code when} with {@code status} and a JSON body. */
   public void answerWith(Predicate<Recorded> when, int status, String json) {
     exceptions.add(Map.entry(when, new Answer(status, json)));
+  }
+
+  /**
+   * Answers the next {@code times} requests that match {@code when} with {@code status}, the
+   * response headers and a JSON body (or none when null); after that, the other answers apply.
+   * Checked before the answers given by the other methods that were added later.
+   */
+  public void answerTimes(
+      Predicate<Recorded> when, int times, int status, Map<String, String> headers, String json) {
+    exceptions.add(
+        Map.entry(
+            when,
+            new Answer(
+                status,
+                json,
+                Map.copyOf(headers),
+                new java.util.concurrent.atomic.AtomicInteger(times))));
+  }
+
+  /** Every request that arrived, whatever it was answered, in arrival order. */
+  public List<Recorded> all() {
+    List<Recorded> all = new ArrayList<>(requests);
+    all.addAll(refused);
+    all.sort(java.util.Comparator.comparing(Recorded::at));
+    return all;
   }
 
   public List<Recorded> requests() {

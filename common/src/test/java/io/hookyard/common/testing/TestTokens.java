@@ -11,6 +11,9 @@ import java.util.Set;
 public final class TestTokens {
   public static final String ISSUER = "https://server.example.com";
 
+  /** The client that people's test tokens say they were issued to ({@code azp}). */
+  public static final String TEST_CLIENT = "hookyard-test-cli";
+
   private TestTokens() {}
 
   public static String tenantAdmin(String tenant) {
@@ -25,8 +28,15 @@ public final class TestTokens {
     return token("operator", Roles.HOOKYARD_ADMIN, null);
   }
 
+  /** A client-credentials token of one of Hookyard's own services. */
   public static String service() {
-    return token("service-account-hookyard", Roles.SERVICE, null);
+    return Jwt.preferredUserName("service-account-hookyard")
+        .subject("service-account-hookyard")
+        .groups(Set.of(Roles.SERVICE))
+        .claim("azp", "hookyard-test-service")
+        .issuer(ISSUER)
+        .audience("https://service.example.com")
+        .sign();
   }
 
   public static String token(String user, String role, String tenant) {
@@ -35,7 +45,8 @@ public final class TestTokens {
             .subject(user)
             .groups(Set.of(role))
             .issuer(ISSUER)
-            .audience("https://service.example.com");
+            .audience("https://service.example.com")
+            .claim("azp", TEST_CLIENT);
     if (tenant != null) {
       builder.claim("tenant", tenant);
     }

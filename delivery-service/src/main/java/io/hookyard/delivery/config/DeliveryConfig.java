@@ -1,10 +1,12 @@
 package io.hookyard.delivery.config;
 
+import io.hookyard.delivery.mail.TlsMode;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Everything delivery-service can be told, under {@code hookyard.delivery}. */
 @ConfigMapping(prefix = "hookyard.delivery")
@@ -55,6 +57,58 @@ public interface DeliveryConfig {
 
   /** How long the delivery log keeps finished deliveries. */
   Retention retention();
+
+  /** How tenants' credentials are used. */
+  Credentials credentials();
+
+  interface Credentials {
+    /**
+     * An OAuth2 access token is fetched again this long before it expires (or at once when its
+     * whole lifetime is shorter), so no request leaves with a token about to run out.
+     */
+    @WithDefault("60s")
+    Duration tokenRefreshBefore();
+
+    /** How long a token endpoint has to answer. */
+    @WithDefault("10s")
+    Duration tokenTimeout();
+  }
+
+  /** The e-mail channel and its global SMTP server. */
+  Mail mail();
+
+  interface Mail {
+    /**
+     * The SMTP server for tenants that have none in their delivery settings. Without one, their
+     * e-mail steps fail for good with a reason saying so.
+     */
+    Optional<String> host();
+
+    /** Its port; by default the TLS mode's (25, 587 or 465). */
+    OptionalInt port();
+
+    /** How the connection to it is protected. */
+    @WithDefault("STARTTLS")
+    TlsMode tls();
+
+    /** The user to log in as; no login without one. */
+    Optional<String> username();
+
+    /** The password, from the environment or a Kubernetes Secret, never from a file in Git. */
+    Optional<String> password();
+
+    /** The sender address of e-mails through the global server. */
+    @WithDefault("hookyard@localhost")
+    String from();
+
+    /** How long sending one e-mail may take, connecting included. */
+    @WithDefault("30s")
+    Duration timeout();
+
+    /** Connections kept open to one SMTP server at most. */
+    @WithDefault("4")
+    int connectionsPerServer();
+  }
 
   interface Replay {
     /**

@@ -5,6 +5,7 @@ import static io.hookyard.delivery.delivery.Sql.SCHEMA;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookyard.common.id.Ids;
+import io.hookyard.delivery.action.StepProgress;
 import io.hookyard.delivery.config.DeliveryConfig;
 import io.hookyard.delivery.destination.DestinationDirectory;
 import io.hookyard.delivery.operational.OperationalEvents;
@@ -46,9 +47,17 @@ public class AttemptLedger {
           + "delivery d set attempt_count = d.attempt_count + 1, status = u.status,"
           + " next_attempt_at = coalesce(u.next_at::timestamptz, d.next_attempt_at),"
           + " lease_until = null, last_response_status = u.code, last_error = u.error,"
-          + " updated_at = ?, completed_at = u.completed::timestamptz, dead_reason = u.dead"
+          + " updated_at = ?, completed_at = u.completed::timestamptz, dead_reason = u.dead,"
+          + " route = coalesce(u.route, d.route), step_index = coalesce(u.step, d.step_index),"
+          + " destination_id = coalesce(u.destination, d.destination_id),"
+          + " schedule_start = case when u.restart then d.attempt_count + 1"
+          + " else d.schedule_start end,"
+          + " step_results = d.step_results || coalesce(u.result::jsonb, '{}'::jsonb),"
+          + " action_error = coalesce(u.failure::jsonb, d.action_error)"
           + " from unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[],"
-          + " ?::text[]) as u(id, status, next_at, code, error, completed, dead)"
+          + " ?::text[], ?::text[], ?::int[], ?::text[], ?::boolean[], ?::text[], ?::text[])"
+          + " as u(id, status, next_at, code, error, completed, dead, route, step, destination,"
+          + " restart, result, failure)"
           + " where d.id = u.id";
 
   private final DataSource dataSource;
@@ -98,6 +107,10 @@ public class AttemptLedger {
     // Sorted, so that two instances lock destination rows in the same order.
     Map<String, Streak> streaks = new TreeMap<>();
     for (Outcome outcome : outcomes) {
+      if (!outcome.result().reachedForDestination()) {
+        // A template or credential problem says nothing about the destination.
+        continue;
+      }
       Claim claim = outcome.claim();
       Streak streak = streaks.computeIfAbsent(claim.destinationId(), id -> new Streak());
       streak.tenant = claim.tenant();
@@ -262,22 +275,33 @@ public class AttemptLedger {
     String[] errors = new String[size];
     String[] completed = new String[size];
     String[] dead = new String[size];
+    String[] routes = new String[size];
+    Integer[] steps = new Integer[size];
+    String[] destinations = new String[size];
+    Boolean[] restarts = new Boolean[size];
+    String[] results = new String[size];
+    String[] failures = new String[size];
     for (int i = 0; i < size; i++) {
       Outcome outcome = outcomes.get(i);
       AttemptDecision decision = outcome.decision();
-      DeliveryStatus status =
-          switch (decision.verdict()) {
-            case SUCCEEDED -> DeliveryStatus.SUCCEEDED;
-            case RETRY -> DeliveryStatus.FAILING;
-            case DEAD -> DeliveryStatus.DEAD;
-          };
+      StepProgress progress = outcome.progress() == null ? plain(outcome) : outcome.progress();
+      DeliveryStatus status = progress.status();
       ids[i] = outcome.claim().deliveryId();
       statuses[i] = status.name();
-      nextAt[i] = decision.delay() == null ? null : now.plus(decision.delay()).toString();
+      nextAt[i] = progress.delay() == null ? null : now.plus(progress.delay()).toString();
       codes[i] = outcome.result().status();
-      errors[i] = lastError(outcome.result(), decision);
-      completed[i] = status == DeliveryStatus.FAILING ? null : now.toString();
-      dead[i] = status == DeliveryStatus.DEAD ? DeadReason.SCHEDULE_EXHAUSTED.name() : null;
+      errors[i] =
+          progress.lastError() != null
+              ? progress.lastError()
+              : lastError(outcome.result(), decision);
+      completed[i] = status.isFinished() ? now.toString() : null;
+      dead[i] = progress.deadReason() == null ? null : progress.deadReason().name();
+      routes[i] = progress.route();
+      steps[i] = progress.stepIndex();
+      destinations[i] = progress.destinationId();
+      restarts[i] = progress.restartSchedule();
+      results[i] = progress.stepResult();
+      failures[i] = progress.failure();
     }
     try (PreparedStatement statement = connection.prepareStatement(UPDATE_DELIVERIES)) {
       Sql.setInstant(statement, 1, now);
@@ -288,8 +312,36 @@ public class AttemptLedger {
       statement.setArray(6, connection.createArrayOf("text", errors));
       statement.setArray(7, connection.createArrayOf("text", completed));
       statement.setArray(8, connection.createArrayOf("text", dead));
+      statement.setArray(9, connection.createArrayOf("text", routes));
+      statement.setArray(10, connection.createArrayOf("int4", steps));
+      statement.setArray(11, connection.createArrayOf("text", destinations));
+      statement.setArray(12, connection.createArrayOf("bool", restarts));
+      statement.setArray(13, connection.createArrayOf("text", results));
+      statement.setArray(14, connection.createArrayOf("text", failures));
       statement.executeUpdate();
     }
+  }
+
+  /** How a plain delivery moves on: as the decision says. */
+  private static StepProgress plain(Outcome outcome) {
+    AttemptDecision decision = outcome.decision();
+    DeliveryStatus status =
+        switch (decision.verdict()) {
+          case SUCCEEDED -> DeliveryStatus.SUCCEEDED;
+          case RETRY -> DeliveryStatus.FAILING;
+          case DEAD -> DeliveryStatus.DEAD;
+        };
+    return new StepProgress(
+        null,
+        null,
+        null,
+        false,
+        null,
+        null,
+        status,
+        decision.delay(),
+        status == DeliveryStatus.DEAD ? DeadReason.SCHEDULE_EXHAUSTED : null,
+        null);
   }
 
   private static String lastError(AttemptResult result, AttemptDecision decision) {

@@ -26,7 +26,23 @@ public record AttemptResult(
     DNS,
     TLS,
     BLOCKED_ADDRESS,
-    IO
+    IO,
+    /** A template of the step could not be rendered: nothing was sent. */
+    RENDER,
+    /** A credential could not be applied (its token endpoint failed): nothing was sent. */
+    CREDENTIAL,
+    /** No channel can send the step (e-mail is not configured): nothing was sent. */
+    NOT_SENDABLE;
+
+    /** Whether the failure says something about the destination (and so counts for its health). */
+    public boolean blamesDestination() {
+      return this != RENDER && this != CREDENTIAL && this != NOT_SENDABLE;
+    }
+  }
+
+  /** Whether the attempt counts for the destination's health: it was sent, or failed on the way. */
+  public boolean reachedForDestination() {
+    return errorClass == null || errorClass.blamesDestination();
   }
 
   /** The first value of a response header (names are lower case), or null. */

@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param scheduleStart the attempts made before the current round of the retry schedule (a replay
  *     starts a new round)
  * @param replayId the replay whose round this is, or null for the original round
+ * @param action where the delivery's action stands, or null for a plain delivery (the CloudEvent to
+ *     one destination)
  */
 public record Claim(
     String deliveryId,
@@ -23,7 +25,8 @@ public record Claim(
     int destinationFailures,
     boolean probe,
     int scheduleStart,
-    String replayId) {
+    String replayId,
+    io.hookyard.delivery.action.ActionState action) {
 
   /** Attempts made in the current round: the position in the retry schedule. */
   public int attemptsThisRound() {

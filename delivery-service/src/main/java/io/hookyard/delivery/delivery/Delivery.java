@@ -26,6 +26,7 @@ public class Delivery {
   @Column(name = "subscription_id", nullable = false)
   public String subscriptionId;
 
+  /** The destination of the step that runs next (or ran last): the only one of a plain delivery. */
   @Column(name = "destination_id", nullable = false)
   public String destinationId;
 
@@ -71,12 +72,29 @@ public class Delivery {
   @Column(name = "replay_id")
   public String replayId;
 
+  /** Whether the event is a mock send, made by hand from a vendor sample. */
+  @Column(nullable = false)
+  public boolean mock;
+
   /**
    * How many attempts were made before the current round began. A replay sets it to the attempt
    * count, so the retry schedule starts again while attempt numbers carry on.
    */
   @Column(name = "schedule_start", nullable = false)
   public int scheduleStart;
+
+  /** The action it runs (JSON), or null for a plain delivery. */
+  @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+  @Column(name = "action")
+  public String action;
+
+  /** {@code main} (the action's steps) or {@code error} (its error route, after they failed). */
+  @Column(nullable = false)
+  public String route;
+
+  /** The position of the step that runs next (or ran last) in its route. */
+  @Column(name = "step_index", nullable = false)
+  public int stepIndex;
 
   /** How many attempts the current round has made: the position in the retry schedule. */
   public int attemptsThisRound() {

@@ -1,7 +1,8 @@
 package io.hookyard.delivery.delivery;
 
 import io.hookyard.common.delivery.DeliveryRequest;
-import jakarta.annotation.security.PermitAll;
+import io.hookyard.common.tenancy.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -12,11 +13,11 @@ import java.util.List;
 
 /**
  * Internal intake from rules-service. It answers once the requests are committed, and ignores a
- * request it has seen before, so rules-service may safely send a batch again. Not exposed by the
- * ingress; see docs/architecture.md for how it is protected.
+ * request it has seen before, so rules-service may safely send a batch again. Only Hookyard's own
+ * services may call it (client-credentials tokens with the service role).
  */
 @Path("/internal/v1/deliveries")
-@PermitAll
+@RolesAllowed(Roles.SERVICE)
 public class DeliveryIntakeResource {
   private final DeliveryQueue queue;
   private final DeliveryWorker worker;

@@ -25,6 +25,7 @@ public class DeliveryMetrics {
   private final Timer attemptDuration;
   private final Timer dueToSent;
   private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
+  private final Map<DeadReason, Counter> deadLetters = new java.util.EnumMap<>(DeadReason.class);
   private final AtomicLong depth = new AtomicLong();
   private volatile Instant oldestPending;
 
@@ -45,6 +46,15 @@ public class DeliveryMetrics {
     Gauge.builder("hookyard.delivery.queue.depth", depth, AtomicLong::get)
         .description("Deliveries waiting (pending or failing)")
         .register(registry);
+    // One counter per reason from the start, so an alert's increase is 0 rather than missing.
+    for (DeadReason reason : DeadReason.values()) {
+      deadLetters.put(
+          reason,
+          Counter.builder("hookyard.delivery.dead.letters")
+              .description("Deliveries that became dead letters, by reason")
+              .tag("reason", reason.name().toLowerCase(Locale.ROOT))
+              .register(registry));
+    }
     Gauge.builder("hookyard.delivery.oldest.pending.age.seconds", this, DeliveryMetrics::oldestAge)
         .description("Age of the oldest delivery not attempted yet, in seconds")
         .register(registry);
@@ -66,11 +76,19 @@ public class DeliveryMetrics {
                     .tag("outcome", key)
                     .register(registry))
         .increment();
+    if (decision.verdict() == AttemptDecision.Verdict.DEAD) {
+      deadLettered(DeadReason.SCHEDULE_EXHAUSTED, 1);
+    }
     attemptDuration.record(Duration.ofMillis(result.durationMs()));
     if (claim.dueAt() != null) {
       Duration lag = Duration.between(claim.dueAt(), result.startedAt());
       dueToSent.record(lag.isNegative() ? Duration.ZERO : lag);
     }
+  }
+
+  /** Counts deliveries that became dead letters (their change is committed). */
+  void deadLettered(DeadReason reason, int count) {
+    deadLetters.get(reason).increment(count);
   }
 
   void queue(DeliveryQueue.Depth measured) {

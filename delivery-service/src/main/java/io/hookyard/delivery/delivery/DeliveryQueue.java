@@ -6,6 +6,9 @@ import io.hookyard.common.delivery.DeliveryRequest;
 import io.hookyard.common.event.CloudEventJson;
 import io.hookyard.delivery.config.DeliveryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -42,7 +45,8 @@ public class DeliveryQueue {
   private static final Duration RATE_TOLERANCE = Duration.ofSeconds(1);
   private static final String LOCK_DUE =
       "select d.id, d.tenant, d.destination_id, d.event, d.attempt_count, d.next_attempt_at,"
-          + " d.schedule_start, d.replay_id,"
+          + " d.schedule_start, d.replay_id, d.action::text as action, d.error_reason, d.route,"
+          + " d.step_index, d.step_results::text as step_results, d.action_error::text as failure,"
           + " dst.id as dst_id, dst.consecutive_failures, dst.circuit_open_until, dst.rate_limit,"
           + " dst.max_concurrency"
           + " from "
@@ -65,12 +69,15 @@ public class DeliveryQueue {
       "insert into "
           + SCHEMA
           + "delivery (id, tenant, event_id, event_type, subscription_id,"
-          + " destination_id, event, status, attempt_count, next_attempt_at, created_at, updated_at)"
+          + " destination_id, event, status, attempt_count, next_attempt_at, created_at, updated_at,"
+          + " action, error_reason, mock)"
           + " select u.id, u.tenant, u.event_id, u.event_type, u.subscription_id, u.destination_id,"
-          + " convert_to(u.event, 'UTF8'), 'PENDING', 0, ?, ?, ?"
+          + " convert_to(u.event, 'UTF8'), 'PENDING', 0, ?, ?, ?, u.action::jsonb, u.error_reason,"
+          + " u.mock"
           + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-          + " ?::text[]) with ordinality"
-          + " as u(id, tenant, event_id, event_type, subscription_id, destination_id, event, n)"
+          + " ?::text[], ?::text[], ?::text[], ?::boolean[]) with ordinality"
+          + " as u(id, tenant, event_id, event_type, subscription_id, destination_id, event,"
+          + " action, error_reason, mock, n)"
           + " order by u.n on conflict (id) do nothing";
   private static final String LOCK_LIMITED =
       "select dst.id, dst.rate_tat, dst.circuit_open_until,"
@@ -84,11 +91,20 @@ public class DeliveryQueue {
 
   private final DataSource dataSource;
   private final DeliveryConfig config;
+  private final DeliveryMetrics metrics;
+  private final TransactionSynchronizationRegistry transactions;
   private final Clock clock;
 
-  public DeliveryQueue(DataSource dataSource, DeliveryConfig config, Clock clock) {
+  public DeliveryQueue(
+      DataSource dataSource,
+      DeliveryConfig config,
+      DeliveryMetrics metrics,
+      TransactionSynchronizationRegistry transactions,
+      Clock clock) {
     this.dataSource = dataSource;
     this.config = config;
+    this.metrics = metrics;
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -102,6 +118,7 @@ public class DeliveryQueue {
       Instant dueAt,
       int scheduleStart,
       String replayId,
+      io.hookyard.delivery.action.ActionState action,
       boolean destinationExists,
       int failures,
       Instant circuitOpenUntil,
@@ -134,7 +151,8 @@ public class DeliveryQueue {
       return 0;
     }
     int size = requests.size();
-    String[][] columns = new String[7][size];
+    String[][] columns = new String[9][size];
+    Boolean[] mock = new Boolean[size];
     for (int i = 0; i < size; i++) {
       DeliveryRequest request = requests.get(i);
       columns[0][i] = request.id();
@@ -144,6 +162,9 @@ public class DeliveryQueue {
       columns[4][i] = request.subscriptionId();
       columns[5][i] = request.destinationId();
       columns[6][i] = new String(CloudEventJson.serialize(request.event()), StandardCharsets.UTF_8);
+      columns[7][i] = io.hookyard.delivery.action.ActionState.stored(request.action());
+      columns[8][i] = request.errorReason();
+      mock[i] = request.mock();
     }
     Instant now = clock.instant();
     try (Connection connection = dataSource.getConnection();
@@ -154,6 +175,7 @@ public class DeliveryQueue {
       for (int column = 0; column < columns.length; column++) {
         insert.setArray(4 + column, connection.createArrayOf("text", columns[column]));
       }
+      insert.setArray(4 + columns.length, connection.createArrayOf("boolean", mock));
       return insert.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Could not queue deliveries", e);
@@ -196,11 +218,13 @@ public class DeliveryQueue {
                 candidate.failures(),
                 probe,
                 candidate.scheduleStart(),
-                candidate.replayId()));
+                candidate.replayId(),
+                candidate.action()));
       }
       lease(connection, taken, now.plus(config.worker().lease()));
       defer(connection, deferred);
       buryOrphans(connection, orphans, now);
+      countWhenCommitted(orphans.size());
       saveLimits(connection, limits);
       return taken;
     } catch (SQLException e) {
@@ -267,6 +291,13 @@ public class DeliveryQueue {
                   Sql.instant(rows, "next_attempt_at"),
                   rows.getInt("schedule_start"),
                   rows.getString("replay_id"),
+                  io.hookyard.delivery.action.ActionState.of(
+                      rows.getString("action"),
+                      rows.getString("error_reason"),
+                      rows.getString("route"),
+                      rows.getInt("step_index"),
+                      rows.getString("step_results"),
+                      rows.getString("failure")),
                   rows.getString("dst_id") != null,
                   rows.getInt("consecutive_failures"),
                   Sql.instant(rows, "circuit_open_until"),
@@ -332,6 +363,25 @@ public class DeliveryQueue {
       }
       statement.executeBatch();
     }
+  }
+
+  /** Counts buried deliveries as dead letters once the claim's transaction has committed. */
+  private void countWhenCommitted(int buried) {
+    if (buried == 0) {
+      return;
+    }
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              metrics.deadLettered(DeadReason.DESTINATION_GONE, buried);
+            }
+          }
+        });
   }
 
   private static void buryOrphans(Connection connection, List<String> ids, Instant now)
@@ -407,7 +457,8 @@ public class DeliveryQueue {
         PreparedStatement statement =
             connection.prepareStatement(
                 "select count(*) as waiting,"
-                    + " min(created_at) filter (where status = 'PENDING') as oldest"
+                    + " min(created_at) filter (where status = 'PENDING' and attempt_count = 0)"
+                    + " as oldest"
                     + " from "
                     + SCHEMA
                     + "delivery where status in ('PENDING', 'FAILING')");

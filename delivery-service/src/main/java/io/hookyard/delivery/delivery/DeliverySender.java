@@ -175,7 +175,7 @@ public class DeliverySender {
     return headers;
   }
 
-  static AttemptResult.ErrorClass classify(Throwable e) {
+  public static AttemptResult.ErrorClass classify(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       AttemptResult.ErrorClass found = classifyOne(cause);
       if (found != null) {

@@ -1,9 +1,13 @@
 package io.hookyard.delivery.delivery;
 
+import io.hookyard.common.observability.EventTrace;
 import io.hookyard.common.worker.SignalledWorker;
+import io.hookyard.delivery.action.StepRunner;
 import io.hookyard.delivery.config.DeliveryConfig;
 import io.hookyard.delivery.destination.DestinationDirectory;
 import io.hookyard.delivery.destination.DestinationSettings;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,11 +24,13 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Takes due deliveries from the queue and sends them, many at once on virtual threads: build the
- * request, send it, decide what the answer means, and hand the outcome to the recorder. It wakes
- * when new requests arrive and otherwise polls, which also picks up retries that fall due and
- * deliveries whose worker died (their lease runs out). On shutdown it stops claiming, lets the
- * attempts in flight finish for a grace period, and releases the leases of those that did not.
+ * Takes due deliveries from the queue and sends them, many at once on virtual threads: run the
+ * attempt ({@link StepRunner}: build the request or the action's current step, send it, decide what
+ * the answer means), and hand the outcome to the recorder. An action runs one step per claim, so
+ * each step's destination applies its own limits. It wakes when new requests arrive and otherwise
+ * polls, which also picks up retries that fall due and deliveries whose worker died (their lease
+ * runs out). On shutdown it stops claiming, lets the attempts in flight finish for a grace period,
+ * and releases the leases of those that did not.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -33,12 +39,11 @@ public class DeliveryWorker {
 
   private final DeliveryQueue queue;
   private final DestinationDirectory destinations;
-  private final RequestBuilder builder;
-  private final DeliverySender sender;
-  private final FailurePolicy policy;
+  private final StepRunner runner;
   private final AttemptRecorder recorder;
   private final DeliveryMetrics metrics;
   private final DeliveryConfig.Worker config;
+  private final Tracer tracer;
   private final Semaphore inFlight;
   private final Set<String> held = ConcurrentHashMap.newKeySet();
   // Released at shutdown: whatever their attempts still bring back is not recorded, since another
@@ -51,20 +56,18 @@ public class DeliveryWorker {
   public DeliveryWorker(
       DeliveryQueue queue,
       DestinationDirectory destinations,
-      RequestBuilder builder,
-      DeliverySender sender,
-      FailurePolicy policy,
+      StepRunner runner,
       AttemptRecorder recorder,
       DeliveryMetrics metrics,
-      DeliveryConfig config) {
+      DeliveryConfig config,
+      Tracer tracer) {
     this.queue = queue;
     this.destinations = destinations;
-    this.builder = builder;
-    this.sender = sender;
-    this.policy = policy;
+    this.runner = runner;
     this.recorder = recorder;
     this.metrics = metrics;
     this.config = config.worker();
+    this.tracer = tracer;
     this.inFlight = new Semaphore(this.config.concurrency());
     this.worker =
         new SignalledWorker("delivery-worker", this.config.pollInterval(), this::deliverDue);
@@ -121,6 +124,21 @@ public class DeliveryWorker {
   }
 
   private void attempt(Claim claim) {
+    EnvelopeHead event = EnvelopeHead.of(claim.event());
+    try (EventTrace trace =
+        EventTrace.start(
+            tracer,
+            "deliver",
+            SpanKind.CLIENT,
+            event.traceparent(),
+            claim.tenant(),
+            event.eventId())) {
+      trace.span().setAttribute("hookyard.delivery.id", claim.deliveryId());
+      attemptTraced(claim);
+    }
+  }
+
+  private void attemptTraced(Claim claim) {
     try {
       Optional<DestinationSettings> destination = destinations.find(claim.destinationId());
       if (destination.isEmpty()) {
@@ -128,15 +146,20 @@ public class DeliveryWorker {
         queue.release(List.of(claim.deliveryId()));
         return;
       }
-      OutgoingRequest request = builder.build(claim, destination.get());
-      AttemptResult result = sender.send(request, destination.get().timeout());
-      AttemptDecision decision =
-          policy.decide(result, destination.get(), claim.attemptsThisRound() + 1);
+      Outcome outcome = runner.run(claim, destination.get());
       if (released.contains(claim.deliveryId())) {
         return;
       }
-      recorder.record(new Outcome(claim, result, decision));
-      metrics.attempted(result, decision, claim);
+      recorder.record(outcome);
+      metrics.attempted(outcome.result(), outcome.decision(), claim);
+      LOG.debugf(
+          "Delivery %s attempt %d: %s (%s)",
+          claim.deliveryId(),
+          claim.attemptsMade() + 1,
+          outcome.decision().verdict(),
+          outcome.result().status() != null
+              ? outcome.result().status()
+              : outcome.result().errorClass());
     } catch (RuntimeException e) {
       // The lease runs out and another round retries it; nothing is lost.
       LOG.errorf(e, "Could not finish the attempt of delivery %s", claim.deliveryId());

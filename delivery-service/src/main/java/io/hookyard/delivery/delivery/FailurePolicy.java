@@ -33,6 +33,18 @@ public class FailurePolicy {
 
   public AttemptDecision decide(
       AttemptResult result, DestinationSettings destination, int attemptsMade) {
+    return decide(result, destination, attemptsMade, null);
+  }
+
+  /**
+   * As {@link #decide(AttemptResult, DestinationSettings, int)}, with a step's own retry waits
+   * (null for the destination's).
+   */
+  public AttemptDecision decide(
+      AttemptResult result,
+      DestinationSettings destination,
+      int attemptsMade,
+      java.util.List<Duration> stepWaits) {
     Integer status = result.status();
     if (status != null && destination.successCodes().contains(status)) {
       return new AttemptDecision(AttemptDecision.Verdict.SUCCEEDED, null, null);
@@ -41,8 +53,9 @@ public class FailurePolicy {
         status != null && status == 410
             ? "The destination answered 410 Gone: it no longer accepts deliveries."
             : null;
-    Optional<Duration> scheduled =
-        schedule(destination).waitAfter(attemptsMade, RandomGenerator.getDefault());
+    RetrySchedule schedule =
+        stepWaits == null ? schedule(destination) : new RetrySchedule(stepWaits, config.jitter());
+    Optional<Duration> scheduled = schedule.waitAfter(attemptsMade, RandomGenerator.getDefault());
     if (scheduled.isEmpty()) {
       return new AttemptDecision(AttemptDecision.Verdict.DEAD, null, pauseReason);
     }

@@ -80,6 +80,10 @@ public class Destination {
   @Column(name = "rate_tat")
   public Instant rateTat;
 
+  /** The credential applied to every request to it, or null. */
+  @Column(name = "credential_id")
+  public String credentialId;
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 

@@ -35,16 +35,19 @@ public class DestinationDirectory {
   private final ConcurrentMap<String, Entry> cache = new ConcurrentHashMap<>();
   private final DestinationRepository destinations;
   private final DestinationSecretRepository secrets;
+  private final DestinationHeaders headers;
   private final SecretBox secretBox;
   private final Clock clock;
 
   public DestinationDirectory(
       DestinationRepository destinations,
       DestinationSecretRepository secrets,
+      DestinationHeaders headers,
       SecretBox secretBox,
       Clock clock) {
     this.destinations = destinations;
     this.secrets = secrets;
+    this.headers = headers;
     this.secretBox = secretBox;
     this.clock = clock;
   }
@@ -102,13 +105,14 @@ public class DestinationDirectory {
             d.tenant,
             d.url,
             d.method,
-            d.headers == null ? java.util.Map.of() : java.util.Map.copyOf(d.headers),
+            headers.withSecrets(d.id, d.headers),
             Duration.ofMillis(d.timeoutMs),
             SuccessCodes.parse(d.successCodes),
             d.retrySchedule == null ? null : RetrySchedule.split(d.retrySchedule),
             d.rateLimit,
             d.maxConcurrency,
             d.fifo,
-            keys));
+            keys,
+            d.credentialId));
   }
 }

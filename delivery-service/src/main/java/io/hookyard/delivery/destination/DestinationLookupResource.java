@@ -1,6 +1,7 @@
 package io.hookyard.delivery.destination;
 
-import jakarta.annotation.security.PermitAll;
+import io.hookyard.common.tenancy.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,10 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * Internal lookup for rules-service, which checks that a subscription's destination exists in the
  * subscription's tenant before saving it. A destination of another tenant is a 404 like a missing
- * one. Not exposed by the ingress; see docs/architecture.md for how it is protected.
+ * one. Only Hookyard's own services may call it (client-credentials tokens with the service role).
  */
 @Path("/internal/v1/tenants/{tenant}/destinations/{id}")
-@PermitAll
+@RolesAllowed(Roles.SERVICE)
 @Produces(MediaType.APPLICATION_JSON)
 public class DestinationLookupResource {
   private final DestinationService destinations;

@@ -21,6 +21,7 @@ import java.util.Map;
  *     for the service's default schedule
  * @param successCodes which statuses count as delivered, {@code 200-299} by default
  * @param fifo one delivery at a time, in the order they came in
+ * @param credentialId a credential of the tenant applied to every request (authentication)
  */
 public record DestinationRequest(
     @NotNull
@@ -44,4 +45,5 @@ public record DestinationRequest(
     @Min(0) @Max(10_000) Integer maxConcurrency,
     @Size(max = 30) List<@NotNull String> retrySchedule,
     @Size(max = 200) String successCodes,
-    Boolean fifo) {}
+    Boolean fifo,
+    @Size(max = 64) String credentialId) {}

@@ -1,5 +1,6 @@
 package io.hookyard.delivery.destination;
 
+import io.hookyard.common.audit.AuditTrail;
 import io.hookyard.common.id.Ids;
 import io.hookyard.common.problem.ProblemException;
 import io.hookyard.common.secret.SealedSecret;
@@ -51,30 +52,39 @@ public class DestinationService {
   private final SecureRandom random = new SecureRandom();
   private final DestinationRepository destinations;
   private final DestinationSecretRepository secrets;
+  private final DestinationHeaders headers;
   private final DeliveryRepository deliveries;
   private final TenantSettingsRepository tenantSettings;
   private final SecretBox secretBox;
   private final DestinationUrls urls;
+  private final io.hookyard.delivery.credential.CredentialRepository credentials;
   private final DestinationDirectory directory;
   private final DeliveryConfig config;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public DestinationService(
       DestinationRepository destinations,
       DestinationSecretRepository secrets,
+      DestinationHeaders headers,
       DeliveryRepository deliveries,
       TenantSettingsRepository tenantSettings,
       SecretBox secretBox,
       DestinationUrls urls,
+      io.hookyard.delivery.credential.CredentialRepository credentials,
       DestinationDirectory directory,
       DeliveryConfig config,
+      AuditTrail audit,
       Clock clock) {
+    this.audit = audit;
     this.destinations = destinations;
     this.secrets = secrets;
+    this.headers = headers;
     this.deliveries = deliveries;
     this.tenantSettings = tenantSettings;
     this.secretBox = secretBox;
     this.urls = urls;
+    this.credentials = credentials;
     this.directory = directory;
     this.config = config;
     this.clock = clock;
@@ -91,7 +101,8 @@ public class DestinationService {
     d.kind = request.kind() == null ? "webhook" : request.kind();
     d.url = request.url();
     d.method = request.method() == null ? "POST" : request.method();
-    d.headers = request.headers() == null ? Map.of() : validHeaders(request.headers());
+    Map<String, String> requestedHeaders =
+        request.headers() == null ? Map.of() : validHeaders(request.headers());
     d.timeoutMs =
         (int)
             (request.timeoutSeconds() == null
@@ -102,16 +113,23 @@ public class DestinationService {
     d.retrySchedule = schedule(request.retrySchedule());
     d.successCodes = successCodes(request.successCodes());
     d.fifo = Boolean.TRUE.equals(request.fifo());
+    d.credentialId = credential(tenant, request.credentialId());
     d.state = DestinationState.ACTIVE;
     d.createdAt = now;
     d.updatedAt = now;
+    d.headers = Map.of();
     destinations.persist(d);
+    destinations.flush();
+    d.headers = headers.seal(d.id, requestedHeaders);
     String secret = addSecret(d, now);
-    return DestinationView.of(d, 1, secret);
+    DestinationView created = DestinationView.of(d, 1, secret);
+    audit.record(tenant, "destination", d.id, "create", null, created);
+    return created;
   }
 
   public DestinationView update(String tenant, String id, DestinationUpdate request) {
     Destination d = find(tenant, id);
+    DestinationView before = view(d);
     if (request.name() != null && !request.name().equals(d.name)) {
       requireFreeName(tenant, request.name());
       d.name = request.name();
@@ -124,7 +142,7 @@ public class DestinationService {
       d.method = request.method();
     }
     if (request.headers() != null) {
-      d.headers = validHeaders(request.headers());
+      d.headers = headers.seal(d.id, validHeaders(request.headers()));
     }
     if (request.timeoutSeconds() != null) {
       d.timeoutMs = request.timeoutSeconds() * 1000;
@@ -144,24 +162,29 @@ public class DestinationService {
     if (request.fifo() != null) {
       d.fifo = request.fifo();
     }
+    if (request.credentialId() != null) {
+      d.credentialId = credential(tenant, request.credentialId());
+    }
     if (request.state() != null && !request.state().equals(d.state)) {
       changeState(d, request.state(), request.stateReason());
     }
-    return saved(d);
+    return saved(d, before, "update");
   }
 
   /** Holds the destination's deliveries back until it is resumed. */
   public DestinationView pause(String tenant, String id, String reason) {
     Destination d = find(tenant, id);
+    DestinationView before = view(d);
     changeState(d, DestinationState.PAUSED, reason == null ? "Paused by hand." : reason);
-    return saved(d);
+    return saved(d, before, "pause");
   }
 
   /** Sends to the destination again, with a clean record of failures. */
   public DestinationView resume(String tenant, String id) {
     Destination d = find(tenant, id);
+    DestinationView before = view(d);
     changeState(d, DestinationState.ACTIVE, null);
-    return saved(d);
+    return saved(d, before, "resume");
   }
 
   /** Adds a new current secret; the ones before it keep signing until the overlap ends. */
@@ -181,12 +204,15 @@ public class DestinationService {
     String secret = addSecret(d, now);
     d.updatedAt = now;
     directory.invalidate(d.id);
-    return DestinationView.of(d, secrets.signingAt(d.id, now).size(), secret);
+    DestinationView rotated = DestinationView.of(d, secrets.signingAt(d.id, now).size(), secret);
+    audit.record(tenant, "destination", d.id, "rotate-secret", null, rotated);
+    return rotated;
   }
 
   /** Deletes the destination; deliveries still waiting for it become dead letters. */
   public void delete(String tenant, String id) {
     Destination d = find(tenant, id);
+    audit.record(tenant, "destination", d.id, "delete", view(d), null);
     Instant now = clock.instant();
     deliveries.update(
         "status = 'DEAD', lastError = ?1, leaseUntil = null, updatedAt = ?2, completedAt = ?2"
@@ -229,11 +255,17 @@ public class DestinationService {
     }
   }
 
-  private DestinationView saved(Destination d) {
+  private DestinationView saved(Destination d, DestinationView before, String action) {
     Instant now = clock.instant();
     d.updatedAt = now;
     directory.invalidate(d.id);
-    return DestinationView.of(d, secrets.signingAt(d.id, now).size(), null);
+    DestinationView after = view(d);
+    audit.record(d.tenant, "destination", d.id, action, before, after);
+    return after;
+  }
+
+  private DestinationView view(Destination d) {
+    return DestinationView.of(d, secrets.signingAt(d.id, clock.instant()).size(), null);
   }
 
   private String addSecret(Destination d, Instant now) {
@@ -254,6 +286,18 @@ public class DestinationService {
         .findInTenant(tenant, id)
         .orElseThrow(
             () -> ProblemException.notFound("No destination '" + id + "' in this tenant."));
+  }
+
+  /** The credential's id when the tenant has it; null for none (absent or empty). */
+  private String credential(String tenant, String credentialId) {
+    if (credentialId == null || credentialId.isEmpty()) {
+      return null;
+    }
+    if (credentials.findInTenant(tenant, credentialId).isEmpty()) {
+      throw ProblemException.badRequest(
+          "unknown-credential", "This tenant has no credential '" + credentialId + "'.");
+    }
+    return credentialId;
   }
 
   private void requireFreeName(String tenant, String name) {

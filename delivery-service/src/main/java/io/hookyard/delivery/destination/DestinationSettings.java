@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * What the workers need to know about a destination to send to it, read once and cached: where and
  * how to send, which answers count as success, its own retry waits (null for the default), and the
- * keys that sign its requests (newest first).
+ * keys that sign its requests (newest first), and the credential applied to every request (or
+ * null).
  */
 public record DestinationSettings(
     String id,
@@ -21,4 +22,5 @@ public record DestinationSettings(
     Integer rateLimit,
     Integer maxConcurrency,
     boolean fifo,
-    List<byte[]> signingKeys) {}
+    List<byte[]> signingKeys,
+    String credentialId) {}

@@ -12,7 +12,7 @@ import java.util.Map;
  * A partial update of a destination: only the fields present change. {@code rateLimit} or {@code
  * maxConcurrency} 0 removes the limit; an empty {@code retrySchedule} returns to the default. A
  * {@code state} of {@code paused} or {@code disabled} holds deliveries back (with {@code
- * stateReason}); {@code active} sends again.
+ * stateReason}); {@code active} sends again. An empty {@code credentialId} removes the credential.
  */
 public record DestinationUpdate(
     @Pattern(
@@ -36,4 +36,5 @@ public record DestinationUpdate(
     Boolean fifo,
     @Pattern(regexp = "active|paused|disabled", message = "must be active, paused or disabled")
         String state,
-    @Size(max = 500) String stateReason) {}
+    @Size(max = 500) String stateReason,
+    @Size(max = 64) String credentialId) {}

@@ -39,7 +39,15 @@ public class DestinationUrls {
       throw ProblemException.badRequest(
           "invalid-url", "Put credentials in a header of the destination, not in its URL.");
     }
-    for (InetAddress address : resolve(uri.getHost())) {
+    requireAllowedHost(uri.getHost());
+  }
+
+  /**
+   * Checks a host name or address a destination (or a tenant's SMTP server) connects to: refused
+   * when it is, or resolves now to, an internal address.
+   */
+  public void requireAllowedHost(String host) {
+    for (InetAddress address : resolve(host)) {
       policy
           .refusal(address)
           .ifPresent(

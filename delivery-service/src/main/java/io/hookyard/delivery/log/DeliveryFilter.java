@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Which deliveries of a tenant a search, a summary or a replay is about. Every part is optional;
  * the time range is on {@code created_at}, from {@code since} (inclusive) to {@code until}
- * (exclusive).
+ * (exclusive); {@code mock} keeps only mock sends (true) or only real events (false).
  */
 public record DeliveryFilter(
     Instant since,
@@ -18,7 +18,8 @@ public record DeliveryFilter(
     String eventType,
     String destinationId,
     String subscriptionId,
-    ResponseCodes responseCodes) {
+    ResponseCodes responseCodes,
+    Boolean mock) {
 
   public DeliveryFilter {
     statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
@@ -26,7 +27,7 @@ public record DeliveryFilter(
 
   /** Just one delivery. */
   public static DeliveryFilter delivery(String deliveryId) {
-    return new DeliveryFilter(null, null, null, deliveryId, null, null, null, null, null);
+    return new DeliveryFilter(null, null, null, deliveryId, null, null, null, null, null, null);
   }
 
   /** Deliveries created in a time range, in some statuses, narrowed by whatever is not null. */
@@ -38,7 +39,7 @@ public record DeliveryFilter(
       String destinationId,
       String subscriptionId) {
     return new DeliveryFilter(
-        since, until, statuses, null, null, eventType, destinationId, subscriptionId, null);
+        since, until, statuses, null, null, eventType, destinationId, subscriptionId, null, null);
   }
 
   /**
@@ -64,6 +65,9 @@ public record DeliveryFilter(
     where.andEqual("event_type", "eventType", eventType);
     where.andEqual("destination_id", "destinationId", destinationId);
     where.andEqual("subscription_id", "subscriptionId", subscriptionId);
+    if (mock != null) {
+      where.and(mock ? "mock" : "not mock");
+    }
     if (responseCodes != null) {
       where.and("last_response_status >= :codeFrom", "codeFrom", responseCodes.from());
       where.and("last_response_status <= :codeTo", "codeTo", responseCodes.to());

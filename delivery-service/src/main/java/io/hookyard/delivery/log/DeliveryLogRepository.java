@@ -16,7 +16,7 @@ public class DeliveryLogRepository {
   private static final String SUMMARY_COLUMNS =
       "id, tenant, event_id, event_type, subscription_id, destination_id, status, attempt_count,"
           + " next_attempt_at, last_response_status, last_error, dead_reason, replay_id,"
-          + " created_at, updated_at, completed_at";
+          + " created_at, updated_at, completed_at, mock";
 
   private final EntityManager entityManager;
 
@@ -95,9 +95,13 @@ public class DeliveryLogRepository {
         row[11] == null ? null : DeadReason.valueOf(Rows.text(row[11])),
         status == DeliveryStatus.DEAD ? completedAt : null,
         Rows.text(row[12]),
+        Boolean.TRUE.equals(row[16]),
         Rows.instant(row[13]),
         Rows.instant(row[14]),
         completedAt,
+        null,
+        null,
+        null,
         null,
         null);
   }

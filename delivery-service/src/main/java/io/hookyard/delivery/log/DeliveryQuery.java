@@ -34,6 +34,10 @@ public class DeliveryQuery {
   @QueryParam("subscriptionId")
   public String subscriptionId;
 
+  /** {@code true}: only deliveries of mock sends; {@code false}: only those of real events. */
+  @QueryParam("mock")
+  public String mock;
+
   /** Only deliveries created at or after this instant. */
   @QueryParam("since")
   public String since;
@@ -62,7 +66,8 @@ public class DeliveryQuery {
             parameters.id("eventType", eventType),
             parameters.id("destinationId", destinationId),
             parameters.id("subscriptionId", subscriptionId),
-            parameters.responseCodes("responseCode", responseCode));
+            parameters.responseCodes("responseCode", responseCode),
+            parameters.bool("mock", mock));
     parameters.requireOrder("since", filter.since(), "until", filter.until());
     LogCursor position = null;
     if (cursor != null) {

@@ -55,6 +55,20 @@ final class QueryParameters {
         "must be an HTTP status such as 503, or a class such as 5xx");
   }
 
+  /** {@code true} or {@code false}, in any case. */
+  Boolean bool(String name, String value) {
+    return parse(
+        name,
+        value,
+        text -> {
+          if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(text.toLowerCase(Locale.ROOT));
+          }
+          throw new IllegalArgumentException("not a boolean");
+        },
+        "must be true or false");
+  }
+
   String id(String name, String value) {
     if (value != null && (value.isBlank() || value.length() > MAX_ID_LENGTH)) {
       errors.add(new Problem.FieldError(name, "must be 1 to " + MAX_ID_LENGTH + " characters"));

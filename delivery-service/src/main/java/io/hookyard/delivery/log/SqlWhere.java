@@ -16,6 +16,15 @@ public final class SqlWhere {
     return this;
   }
 
+  /**
+   * Adds a condition without parameters, written as a literal so that a partial index on it can be
+   * used.
+   */
+  public SqlWhere and(String condition) {
+    clause.append(clause.isEmpty() ? "" : " and ").append(condition);
+    return this;
+  }
+
   /** Adds {@code column = :name} when {@code value} is not null. */
   public SqlWhere andEqual(String column, String name, Object value) {
     return value == null ? this : and(column + " = :" + name, name, value);

@@ -1,5 +1,6 @@
 package io.hookyard.delivery.replay;
 
+import io.hookyard.common.audit.AuditTrail;
 import io.hookyard.common.id.Ids;
 import io.hookyard.common.problem.Problem;
 import io.hookyard.common.problem.ProblemException;
@@ -28,11 +29,17 @@ public class ReplayService {
   private final ReplayRepository replays;
   private final ReplayTargets targets;
   private final DeliveryConfig config;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public ReplayService(
-      ReplayRepository replays, ReplayTargets targets, DeliveryConfig config, Clock clock) {
+      ReplayRepository replays,
+      ReplayTargets targets,
+      DeliveryConfig config,
+      AuditTrail audit,
+      Clock clock) {
     this.replays = replays;
+    this.audit = audit;
     this.targets = targets;
     this.config = config;
     this.clock = clock;
@@ -131,7 +138,9 @@ public class ReplayService {
     Replay replay = replays.findById(inserted.id);
     replay.matched = found.size();
     replay.queued = queued;
-    return new Outcome(ReplayView.of(replay, targets.progress(replay.id)), false);
+    ReplayView view = ReplayView.of(replay, targets.progress(replay.id));
+    audit.record(replay.tenant, "replay", replay.id, "create", null, view);
+    return new Outcome(view, false);
   }
 
   /** The earlier replay with this key, if it was asked the same thing; 422 otherwise. */

@@ -58,8 +58,10 @@ public class ReplayTargets {
 
   /**
    * Starts a new round for each delivery: due now, retry schedule from its first entry, attempt
-   * numbers carrying on, and its next attempts marked with {@code replayId}. The id stays, so
-   * receivers can tell a replayed delivery from a new one. The caller holds the rows' locks.
+   * numbers carrying on, and its next attempts marked with {@code replayId}. An action starts again
+   * at the step that failed (the steps before it succeeded and are not sent again, their responses
+   * kept); a succeeded one runs every step again. The id stays, so receivers can tell a replayed
+   * delivery from a new one. The caller holds the rows' locks.
    */
   public int requeue(List<String> ids, String replayId, Instant now) {
     int queued = 0;
@@ -67,10 +69,25 @@ public class ReplayTargets {
       queued +=
           entityManager
               .createNativeQuery(
-                  "update {h-schema}delivery set status = 'PENDING', next_attempt_at = :now,"
+                  "update {h-schema}delivery d set status = 'PENDING', next_attempt_at = :now,"
                       + " lease_until = null, completed_at = null, dead_reason = null,"
-                      + " schedule_start = attempt_count, replay_id = :replayId,"
-                      + " updated_at = :now where id in (:ids)")
+                      + " schedule_start = d.attempt_count, replay_id = :replayId,"
+                      + " updated_at = :now, route = n.route, step_index = n.step,"
+                      + " destination_id = coalesce(case when n.route = 'main'"
+                      + " then d.action->'steps'->n.step->>'destinationId'"
+                      + " else d.action->'errorRoute'->'steps'->n.step->>'destinationId' end,"
+                      + " d.destination_id),"
+                      + " step_results = case when d.status = 'SUCCEEDED' then '{}'::jsonb"
+                      + " else d.step_results end,"
+                      + " action_error = null"
+                      + " from (select id,"
+                      + " case when status = 'SUCCEEDED' then 0"
+                      + " when action_error is not null then (action_error->>'stepIndex')::int"
+                      + " else step_index end as step,"
+                      + " case when status = 'SUCCEEDED' or action_error is not null then 'main'"
+                      + " else route end as route"
+                      + " from {h-schema}delivery where id in (:ids)) n"
+                      + " where d.id = n.id")
               .setParameter("now", now)
               .setParameter("replayId", replayId)
               .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + REQUEUE_CHUNK)))

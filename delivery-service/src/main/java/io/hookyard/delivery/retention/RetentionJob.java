@@ -22,7 +22,9 @@ public class RetentionJob {
       identity = "delivery-log-retention",
       every = "${hookyard.delivery.retention.interval:1h}",
       delayed = "${hookyard.delivery.retention.start-delay:1m}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      // A run that falls due while the service stops would find the persistence unit gone.
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void run() {
     long deliveries = 0;
     long replays = 0;

@@ -3,6 +3,7 @@ package io.hookyard.delivery.tenant;
 import io.hookyard.common.tenancy.Roles;
 import io.hookyard.common.tenancy.TenantAccess;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,7 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** A tenant's delivery settings, such as where operational events go. */
+/** A tenant's delivery settings: where operational events go, and its own SMTP server. */
 @Path("/api/v1/tenants/{tenant}/delivery-settings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,7 +36,7 @@ public class TenantSettingsResource {
   @PUT
   @RolesAllowed({Roles.HOOKYARD_ADMIN, Roles.TENANT_ADMIN})
   public TenantSettingsView replace(
-      @PathParam("tenant") String tenant, @NotNull TenantSettingsView settings) {
+      @PathParam("tenant") String tenant, @NotNull @Valid TenantSettingsView settings) {
     access.requireMember(tenant);
     return service.replace(tenant, settings);
   }

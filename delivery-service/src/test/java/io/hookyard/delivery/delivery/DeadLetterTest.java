@@ -16,6 +16,8 @@ import io.hookyard.delivery.DeliveryTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 @DeliveryTest
@@ -26,6 +28,7 @@ class DeadLetterTest {
     String tenant = TestTenants.newTenant();
     try (RecordingServer sink = RecordingServer.start()) {
       sink.answerWith(503);
+      double counted = deadLetterCount("schedule_exhausted");
       String destinationId = createDestination(tenant, "failing", sink.url() + "/in");
       String deliveryId = deliver(tenant, destinationId);
 
@@ -40,12 +43,14 @@ class DeadLetterTest {
 
       assertEquals(List.of(deliveryId), deadLetters(tenant).getList("items.id"));
       assertEquals("SCHEDULE_EXHAUSTED", deadLetters(tenant).getString("items[0].deadReason"));
+      awaitDeadLetterCount("schedule_exhausted", counted + 1);
     }
   }
 
   @Test
   void aDeliveryToADestinationThatIsGoneDiesAtOnce() {
     String tenant = TestTenants.newTenant();
+    double counted = deadLetterCount("destination_gone");
     String deliveryId = deliver(tenant, "dst_01JD3N6Q8K2V7R4W9X0Y5Z6A7B");
 
     JsonPath entry = awaitStatus(tenant, deliveryId, "DEAD");
@@ -54,6 +59,26 @@ class DeadLetterTest {
     assertNotNull(entry.getString("lastError"));
     assertNotNull(entry.getString("deadAt"));
     assertEquals(List.of(deliveryId), deadLetters(tenant).getList("items.id"));
+    awaitDeadLetterCount("destination_gone", counted + 1);
+  }
+
+  /** hookyard_delivery_dead_letters_total of one reason, as Prometheus scrapes it. */
+  private static double deadLetterCount(String reason) {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    Matcher matcher =
+        Pattern.compile(
+                "hookyard_delivery_dead_letters_total\\{reason=\"" + reason + "\",?\\} ([0-9.E]+)")
+            .matcher(metrics);
+    return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
+  }
+
+  // The counter moves right after the dead letter is committed, on the worker's thread.
+  private static void awaitDeadLetterCount(String reason, double expected) {
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (deadLetterCount(reason) < expected && System.currentTimeMillis() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertEquals(expected, deadLetterCount(reason), "dead letters counted as " + reason);
   }
 
   private static JsonPath deadLetters(String tenant) {

@@ -116,6 +116,8 @@ class DeliveryPipelineTest {
   @Test
   void aMalformedRequestIsA400Problem() {
     given()
+        .auth()
+        .oauth2(TestTokens.service())
         .contentType(ContentType.JSON)
         .body("[{\"id\":\"dlv_x\"}]")
         .post("/internal/v1/deliveries")
@@ -126,6 +128,8 @@ class DeliveryPipelineTest {
 
   private void submit(String request) {
     given()
+        .auth()
+        .oauth2(TestTokens.service())
         .contentType(ContentType.JSON)
         .body("[" + request + "]")
         .post("/internal/v1/deliveries")

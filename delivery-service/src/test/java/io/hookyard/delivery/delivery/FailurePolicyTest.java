@@ -107,7 +107,8 @@ class FailurePolicyTest {
         null,
         null,
         false,
-        List.of());
+        List.of(),
+        null);
   }
 
   private AttemptResult answer(int status, Map<String, List<String>> headers) {

@@ -55,6 +55,8 @@ public record Api(String tenant) {
                    "datacontenttype":"application/json","tenant":"%s","data":{"device":"mac-9"}}}]"""
             .formatted(deliveryId, tenant, destinationId, Ids.newId(Ids.EVENT), tenant, tenant);
     given()
+        .auth()
+        .oauth2(TestTokens.service())
         .contentType(ContentType.JSON)
         .body(request)
         .post("/internal/v1/deliveries")

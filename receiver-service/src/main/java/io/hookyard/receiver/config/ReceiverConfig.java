@@ -28,6 +28,14 @@ public interface ReceiverConfig {
   @WithDefault("10s")
   Duration bodyTimeout();
 
+  /**
+   * The most bytes of headers (names and values) a request may have; more is answered 431 with
+   * problem details. It must stay below {@code quarkus.http.limits.max-header-size}, which the HTTP
+   * server enforces itself, before any handler runs, with a bare 431.
+   */
+  @WithDefault("16384")
+  int maxHeaderBytes();
+
   /** How long the request log keeps its entries. */
   @WithDefault("7d")
   Duration requestLogRetention();

@@ -1,6 +1,7 @@
 package io.hookyard.receiver.ingest;
 
 import io.hookyard.common.id.Ids;
+import io.hookyard.common.observability.EventTrace;
 import io.hookyard.receiver.config.ReceiverConfig;
 import io.hookyard.receiver.requestlog.RequestLog;
 import io.hookyard.receiver.requestlog.RequestLogEntry;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Commits an accepted event, its outbox entry and its request log entry together, through the group
@@ -20,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class EventWriter {
+  private static final Logger LOG = Logger.getLogger(EventWriter.class);
   private final GroupCommitter committer;
   private final RequestLog requestLog;
   private final ReceiverConfig config;
@@ -54,6 +57,10 @@ public class EventWriter {
     event.headers = Redaction.headers(request.headers(), source);
     event.body = request.body();
     event.receivedAt = now;
+    event.traceparent = EventTrace.currentTraceparent();
+    try (EventTrace.InMdc inMdc = EventTrace.inMdc(event.tenant, event.id)) {
+      LOG.debugf("Committing event %s of source %s", event.id, source.id());
+    }
     RequestLogEntry log =
         requestLog.entry(
             source, request, acceptedStatus, RequestLogEntry.Verdict.ACCEPTED, event.headers);

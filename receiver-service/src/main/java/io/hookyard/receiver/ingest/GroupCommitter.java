@@ -3,6 +3,7 @@ package io.hookyard.receiver.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.hookyard.common.problem.ProblemException;
 import io.hookyard.receiver.config.ReceiverConfig;
 import io.hookyard.receiver.requestlog.RequestLogEntry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -152,7 +153,36 @@ public class GroupCommitter {
     return true;
   }
 
-  private void commit(List<Write> batch) {
+  /**
+   * Commits a batch. When a row of it is bad (the database refuses its data or a constraint), the
+   * whole transaction is lost; the writes are then committed one by one, so that every other
+   * request still gets its answer and only the bad one fails. Other failures (no connection, the
+   * database down) fail the batch at once: writing it row by row would only fail slower.
+   */
+  void commit(List<Write> batch) {
+    try {
+      write(batch);
+    } catch (SQLException | RuntimeException e) {
+      if (batch.size() > 1 && isRowProblem(e)) {
+        LOG.warnf("A batch of %d writes failed (%s); writing them one by one", batch.size(), e);
+        batch.forEach(this::commitAlone);
+        return;
+      }
+      LOG.errorf("Could not commit %d writes: %s", batch.size(), e.toString());
+      fail(batch, failure(e));
+    }
+  }
+
+  private void commitAlone(Write write) {
+    try {
+      write(List.of(write));
+    } catch (SQLException | RuntimeException e) {
+      LOG.warnf("Could not commit a write on its own: %s", e.toString());
+      fail(List.of(write), failure(e));
+    }
+  }
+
+  private void write(List<Write> batch) throws SQLException {
     headersJson.get().clear();
     List<EventWrite> events = new ArrayList<>();
     List<RequestLogEntry> logs = new ArrayList<>();
@@ -183,10 +213,34 @@ public class GroupCommitter {
         connection.rollback();
         throw e;
       }
-    } catch (SQLException e) {
-      LOG.errorf("Could not commit %d writes: %s", batch.size(), e.toString());
-      fail(batch, e);
     }
+  }
+
+  /** Whether the database refused the data of some row (SQLSTATE class 22 or 23). */
+  static boolean isRowProblem(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql) {
+        for (SQLException next = sql; next != null; next = next.getNextException()) {
+          String state = next.getSQLState();
+          if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What a failed write's request is told: data the database cannot store is the sender's fault (a
+   * 400 it should not retry as it is); anything else is Hookyard's (a 503 it should retry).
+   */
+  private static Throwable failure(Throwable e) {
+    if (isRowProblem(e)) {
+      return ProblemException.badRequest(
+          "unstorable-request", "The request holds data that cannot be stored as it is.");
+    }
+    return e;
   }
 
   private List<AcceptedEvent> insertEvents(Connection connection, List<EventWrite> writes)
@@ -201,7 +255,7 @@ public class GroupCommitter {
                 + schema
                 + ".event (id, tenant, source_id, ce_source, vendor, type,"
                 + " subject, operation, vendor_delivery_id, content_type, headers, body,"
-                + " received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
+                + " received_at, traceparent) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)"
                 + " on conflict (source_id, vendor_delivery_id)"
                 + " where vendor_delivery_id is not null do nothing")) {
       for (EventWrite write : writes) {
@@ -248,6 +302,7 @@ public class GroupCommitter {
     insert.setString(11, headersJson(event.headers));
     insert.setBytes(12, event.body);
     insert.setObject(13, timestamp(event.receivedAt));
+    insert.setString(14, event.traceparent);
   }
 
   /** The id of the event that got there first with the same vendor delivery id. */

@@ -15,6 +15,8 @@ import io.hookyard.receiver.vendor.VendorAdapters;
 import io.hookyard.receiver.vendor.VendorProfile;
 import io.hookyard.receiver.vendor.VerificationContext;
 import io.hookyard.receiver.vendor.VerificationFailure;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -42,6 +44,7 @@ public class IngestService {
   private final EventWriter writer;
   private final RequestLog requestLog;
   private final OutboxRelay relay;
+  private final HookRejections rejections;
   private final ReceiverConfig config;
   private final Clock clock;
 
@@ -52,6 +55,7 @@ public class IngestService {
       EventWriter writer,
       RequestLog requestLog,
       OutboxRelay relay,
+      HookRejections rejections,
       ReceiverConfig config,
       Clock clock) {
     this.directory = directory;
@@ -60,6 +64,7 @@ public class IngestService {
     this.writer = writer;
     this.requestLog = requestLog;
     this.relay = relay;
+    this.rejections = rejections;
     this.config = config;
     this.clock = clock;
   }
@@ -69,15 +74,20 @@ public class IngestService {
    * loaded on a worker, and the answer waits for the group commit asynchronously.
    */
   public CompletionStage<Reply> receive(String tenant, String sourceName, IncomingRequest request) {
+    // A source missing from the cache is loaded on a worker thread; the request's trace goes along.
+    Context trace = Context.current();
     return directory
         .lookup(tenant, sourceName, Infrastructure.getDefaultWorkerPool())
         .thenCompose(
             found -> {
-              ActiveSource source =
-                  found.orElseThrow(
-                      // The same answer for an unknown tenant and an unknown source.
-                      () -> ProblemException.notFound("No source is listening at this address."));
-              return handleLogged(source, request);
+              if (found.isEmpty()) {
+                rejections.rejected(404);
+                // The same answer for an unknown tenant and an unknown source.
+                throw ProblemException.notFound("No source is listening at this address.");
+              }
+              try (Scope scope = trace.makeCurrent()) {
+                return handleLogged(found.get(), request);
+              }
             });
   }
 
@@ -91,9 +101,11 @@ public class IngestService {
     return reply.whenComplete(
         (ignored, failure) -> {
           // Rate-limited requests are not logged: a flood of them must not become a flood of rows.
-          if (unwrap(failure) instanceof ProblemException problem
-              && problem.problem().status() != 429) {
-            logRejection(source, request, problem.problem());
+          if (unwrap(failure) instanceof ProblemException problem) {
+            rejections.rejected(problem.problem().status());
+            if (problem.problem().status() != 429) {
+              logRejection(source, request, problem.problem());
+            }
           }
         });
   }
@@ -134,7 +146,7 @@ public class IngestService {
     EventFacts facts = readFacts(adapter, source, request);
     // The status does not depend on the id; the request log needs it in the event's transaction.
     int status = adapter.accepted("", false).status();
-    return commit(source, facts, request, status)
+    return commit(source, facts, adapter.stored(request), status)
         .thenApply(
             accepted -> {
               relay.signal();
@@ -208,6 +220,12 @@ public class IngestService {
   }
 
   private static ProblemException commitFailed(ActiveSource source, Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ProblemException refused) {
+        // The database refused this request's data: bad input, not an outage.
+        return refused;
+      }
+    }
     // Vendors retry a 5xx but drop a 4xx, so failing to commit must never look like bad input.
     LOG.warnf(
         "Could not commit an event for source %s (%s): %s",

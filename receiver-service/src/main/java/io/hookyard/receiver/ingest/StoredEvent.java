@@ -52,4 +52,11 @@ public class StoredEvent {
 
   @Column(name = "received_at", nullable = false)
   public Instant receivedAt;
+
+  /** Made from a vendor sample by hand (a mock send), not received from the vendor. */
+  @Column(nullable = false)
+  public boolean mock;
+
+  /** The trace context of the request that brought the event in, or null when not traced. */
+  public String traceparent;
 }

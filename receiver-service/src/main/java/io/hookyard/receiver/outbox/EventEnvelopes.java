@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.hookyard.common.event.EventAttributes;
+import io.hookyard.common.observability.EventTrace;
 import io.hookyard.receiver.ingest.StoredEvent;
 import io.hookyard.receiver.vendor.VendorAdapters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,8 +45,14 @@ class EventEnvelopes {
     if (event.operation != null) {
       builder.withExtension(EventAttributes.OPERATION, event.operation);
     }
+    if (event.traceparent != null) {
+      builder.withExtension(EventTrace.TRACEPARENT, event.traceparent);
+    }
     if (event.vendorDeliveryId != null) {
       builder.withExtension(EventAttributes.VENDOR_DELIVERY_ID, event.vendorDeliveryId);
+    }
+    if (event.mock) {
+      builder.withExtension(EventAttributes.MOCK, true);
     }
     previousState(event)
         .ifPresent(

@@ -1,6 +1,7 @@
 package io.hookyard.receiver.outbox;
 
 import io.cloudevents.CloudEvent;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** rules-service's internal intake. It is idempotent on event id, so a batch may be sent again. */
+@OidcClientFilter
 @RegisterRestClient(configKey = "rules")
 @Path("/internal/v1/events")
 interface RulesClient {

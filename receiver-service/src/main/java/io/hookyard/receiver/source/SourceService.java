@@ -1,5 +1,6 @@
 package io.hookyard.receiver.source;
 
+import io.hookyard.common.audit.AuditTrail;
 import io.hookyard.common.id.Ids;
 import io.hookyard.common.problem.ProblemException;
 import io.hookyard.common.secret.SealedSecret;
@@ -34,6 +35,7 @@ public class SourceService {
   private final SourceDirectory directory;
   private final ReceiverConfig config;
   private final VendorAdapters adapters;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public SourceService(
@@ -43,7 +45,9 @@ public class SourceService {
       SourceDirectory directory,
       ReceiverConfig config,
       VendorAdapters adapters,
+      AuditTrail audit,
       Clock clock) {
+    this.audit = audit;
     this.sources = sources;
     this.secrets = secrets;
     this.secretBox = secretBox;
@@ -82,11 +86,14 @@ public class SourceService {
     source.updatedAt = now;
     sources.persist(source);
     String generated = addSecret(source, adapter, request.secret(), now);
-    return SourceView.of(source, urlOf(source), 1, generated);
+    SourceView created = SourceView.of(source, urlOf(source), 1, generated);
+    audit.record(tenant, "source", source.id, "create", null, created);
+    return created;
   }
 
   public SourceView update(String tenant, String id, UpdateSourceRequest request) {
     Source source = find(tenant, id);
+    SourceView before = view(source);
     if (request.description() != null) {
       source.description = request.description();
     }
@@ -101,7 +108,9 @@ public class SourceService {
     }
     source.updatedAt = clock.instant();
     directory.invalidate();
-    return view(source);
+    SourceView after = view(source);
+    audit.record(tenant, "source", source.id, "update", before, after);
+    return after;
   }
 
   /** Adds a new current secret; the ones before it keep verifying until the overlap ends. */
@@ -122,8 +131,10 @@ public class SourceService {
     String generated = addSecret(source, adapter, request.secret(), now);
     source.updatedAt = now;
     directory.invalidate();
-    return SourceView.of(
-        source, urlOf(source), secrets.verifyingAt(source.id, now).size(), generated);
+    SourceView rotated =
+        SourceView.of(source, urlOf(source), secrets.verifyingAt(source.id, now).size(), generated);
+    audit.record(tenant, "source", source.id, "rotate-secret", null, rotated);
+    return rotated;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

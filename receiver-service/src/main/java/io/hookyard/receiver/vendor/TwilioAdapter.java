@@ -1,6 +1,9 @@
 package io.hookyard.receiver.vendor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,6 +19,11 @@ import java.util.TreeMap;
  * {@code bodySHA256=<hex SHA-256 of the body>} into the signed URL, and that hash is checked
  * against the raw body. Twilio's libraries accept the URL both with and without the default port
  * because its back end is inconsistent about it, so this adapter does too.
+ *
+ * <p>Twilio sends Voice and Messaging webhooks as GET when the number's webhook method is set so;
+ * the parameters are then in the query, already part of the signed URL, and nothing follows it. The
+ * event stored for a GET holds those parameters as a JSON object (the raw query stays in the
+ * request log), so that filters and templates read them as they read any event's data.
  *
  * <p>There is no timestamp, so replays are stopped only by dedup on {@code
  * I-Twilio-Idempotency-Token} when Twilio sends one. Messaging and Voice webhooks expect TwiML
@@ -38,7 +46,7 @@ public class TwilioAdapter implements VendorAdapter {
     return new VendorProfile(
         "Twilio",
         VendorProfile.SecretOrigin.PROVIDED,
-        List.of("POST"),
+        List.of("GET", "POST"),
         List.of(
             EventSamples.of(
                 vendor(),
@@ -79,6 +87,9 @@ public class TwilioAdapter implements VendorAdapter {
   @Override
   public EventFacts read(IncomingRequest request) {
     String token = request.header("I-Twilio-Idempotency-Token");
+    if (isQueryWebhook(request)) {
+      return readForm(request.query(), token);
+    }
     if (FormBodies.isForm(request)) {
       return readForm(FormBodies.parse(request.body()), token);
     }
@@ -98,6 +109,36 @@ public class TwilioAdapter implements VendorAdapter {
         JsonBodies.text(event, "/subject"),
         null,
         token);
+  }
+
+  @Override
+  public IncomingRequest stored(IncomingRequest request) {
+    if (!isQueryWebhook(request)) {
+      return request;
+    }
+    ObjectNode parameters = JsonNodeFactory.instance.objectNode();
+    new TreeMap<>(request.query())
+        .forEach(
+            (name, values) -> {
+              if (values.size() == 1) {
+                parameters.put(name, values.getFirst());
+              } else {
+                ArrayNode repeated = parameters.putArray(name);
+                values.forEach(repeated::add);
+              }
+            });
+    return new IncomingRequest(
+        request.method(),
+        request.headers(),
+        request.rawQuery(),
+        request.query(),
+        "application/json",
+        parameters.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A GET webhook: its parameters are in the query, and there is no body. */
+  private static boolean isQueryWebhook(IncomingRequest request) {
+    return "GET".equals(request.method()) && request.body().length == 0;
   }
 
   @Override

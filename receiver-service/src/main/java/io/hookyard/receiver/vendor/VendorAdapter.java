@@ -63,6 +63,15 @@ public interface VendorAdapter {
     return Optional.empty();
   }
 
+  /**
+   * The request as its event is stored: the request itself, unless the vendor puts the event
+   * somewhere other than the body (Twilio's GET webhooks carry it in the query). Called after
+   * {@link #verify} and {@link #read}.
+   */
+  default IncomingRequest stored(IncomingRequest request) {
+    return request;
+  }
+
   /** The answer to an accepted event: 202 with its id unless the vendor wants something else. */
   default Reply accepted(String eventId, boolean duplicate) {
     return Reply.json(202, "{\"id\":\"" + eventId + "\",\"duplicate\":" + duplicate + "}");

@@ -5,9 +5,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hookyard.common.testing.ServiceTokens;
 import io.hookyard.receiver.Fixtures;
 import io.hookyard.receiver.ReceiverTest;
 import io.hookyard.receiver.RulesStub;
@@ -61,6 +63,9 @@ class HookRouteTest {
     var forwarded =
         RulesStub.server.await(
             request -> request.bodyText().contains(id), 1, Duration.ofSeconds(10));
+    assertTrue(
+        ServiceTokens.isServiceToken(forwarded.getFirst().header("authorization")),
+        "rules-service is called with a client-credentials token, not the vendor's credentials");
     JsonNode batch = mapper.readTree(forwarded.getFirst().body());
     JsonNode event =
         java.util.stream.StreamSupport.stream(batch.spliterator(), false)

@@ -148,12 +148,13 @@ class SourceResourceTest {
 
   @Test
   void malformedJsonOnTheManagementApiIsA400Problem() {
+    String tenant = Fixtures.newTenant();
     given()
         .auth()
-        .oauth2(TestTokens.tenantAdmin(Fixtures.newTenant()))
+        .oauth2(TestTokens.tenantAdmin(tenant))
         .contentType(ContentType.JSON)
         .body("{\"name\":")
-        .post("/api/v1/tenants/{tenant}/sources", "acme")
+        .post("/api/v1/tenants/{tenant}/sources", tenant)
         .then()
         .statusCode(400)
         .contentType("application/problem+json");

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class TwilioAdapterTest {
@@ -135,6 +139,42 @@ class TwilioAdapterTest {
     assertEquals("CA7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f70", call.subject());
   }
 
+  // Twilio publishes no vector for GET webhooks: its libraries sign the full URL alone (no
+  // parameters follow it). The published request's form fields go into the query here, and the
+  // signature is computed by this test with the JDK's HMAC, not with the adapter's code.
+  static final String GET_URL = URL + "&" + FORM;
+
+  @Test
+  void aGetWebhookSignedOverItsFullUrlVerifies() throws Exception {
+    var request = get(GET_URL, hmacSha1(TOKEN, GET_URL));
+    assertDoesNotThrow(() -> adapter.verify(request, context(GET_URL, TOKEN)));
+    assertEquals(List.of("GET", "POST"), adapter.profile().methods());
+  }
+
+  @Test
+  void aGetWebhookWithATamperedQueryFails() throws Exception {
+    String tampered = GET_URL.replace("Digits=1234", "Digits=1235");
+    var request = get(tampered, hmacSha1(TOKEN, GET_URL));
+    assertFailure("signature-mismatch", request, tampered, TOKEN);
+  }
+
+  @Test
+  void aGetWebhookIsReadAndStoredFromItsQuery() throws Exception {
+    var request = get(GET_URL, hmacSha1(TOKEN, GET_URL));
+    EventFacts facts = adapter.read(request);
+    assertEquals("twilio.call.event", facts.type());
+    assertEquals("CA1234567890ABCDE", facts.subject());
+    IncomingRequest stored = adapter.stored(request);
+    assertEquals("application/json", stored.contentType());
+    var data = JsonBodies.parse(stored.body());
+    assertEquals("+14158675309", data.path("From").asText());
+    assertEquals("1234", data.path("Digits").asText());
+    assertEquals("1", data.path("foo").asText());
+    // A POST is stored as it came.
+    var post = form(FORM, SIGNATURE);
+    assertEquals(post, adapter.stored(post));
+  }
+
   @Test
   void answersAnAcceptedEventWithEmptyTwiml() {
     Reply reply = adapter.accepted("evt_1", false);
@@ -143,6 +183,19 @@ class TwilioAdapterTest {
     assertEquals(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>",
         new String(reply.body(), StandardCharsets.UTF_8));
+  }
+
+  private static IncomingRequest get(String url, String signature) {
+    return TestRequests.get()
+        .query(url.substring(url.indexOf('?') + 1))
+        .header(TwilioAdapter.SIGNATURE, signature)
+        .build();
+  }
+
+  private static String hmacSha1(String key, String text) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA1");
+    mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+    return Base64.getEncoder().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String jsonUrl() {

@@ -1,5 +1,6 @@
 package io.hookyard.rules.destination;
 
+import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** delivery-service's internal destination lookup; 404 for a destination not in the tenant. */
+@OidcClientFilter
 @RegisterRestClient(configKey = "delivery")
 @Path("/internal/v1/tenants/{tenant}/destinations/{id}")
 interface DestinationClient {

@@ -151,6 +151,9 @@ public class DryRunService {
   private static Map<String, Object> mail(RenderedStep.Mail mail) {
     Map<String, Object> email = new LinkedHashMap<>();
     email.put("to", mail.to());
+    if (!mail.cc().isEmpty()) {
+      email.put("cc", mail.cc());
+    }
     email.put("subject", mail.subject());
     if (mail.html() != null) {
       email.put("html", mail.html());

@@ -6,14 +6,18 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.hookyard.common.event.CloudEventJson;
 import io.hookyard.common.event.EventAttributes;
 import io.hookyard.common.id.Ids;
+import io.hookyard.common.observability.EventTrace;
 import io.hookyard.common.problem.ProblemException;
 import io.hookyard.rules.subscription.Subscription;
 import io.hookyard.rules.subscription.SubscriptionIndex;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Takes in a batch of events and turns each match with an enabled subscription (its event types,
@@ -22,10 +26,12 @@ import java.util.List;
  */
 @ApplicationScoped
 public class MatchingService {
+  private static final Logger LOG = Logger.getLogger(MatchingService.class);
   private final ReceivedEventRepository receivedEvents;
   private final DeliveryRequestRepository requests;
   private final SubscriptionIndex index;
   private final SubjectStates states;
+  private final Tracer tracer;
   private final Clock clock;
 
   public MatchingService(
@@ -33,11 +39,13 @@ public class MatchingService {
       DeliveryRequestRepository requests,
       SubscriptionIndex index,
       SubjectStates states,
+      Tracer tracer,
       Clock clock) {
     this.receivedEvents = receivedEvents;
     this.requests = requests;
     this.index = index;
     this.states = states;
+    this.tracer = tracer;
     this.clock = clock;
   }
 
@@ -49,13 +57,34 @@ public class MatchingService {
     int matched = 0;
     for (CloudEvent event : events) {
       String tenant = tenantOf(event);
-      byte[] envelope = CloudEventJson.serialize(event);
-      if (!receivedEvents.recordIfNew(event.getId(), tenant, event.getType(), envelope, now)) {
-        continue;
+      try (EventTrace trace =
+          EventTrace.start(
+              tracer,
+              "match " + event.getType(),
+              SpanKind.CONSUMER,
+              traceparentOf(event),
+              tenant,
+              event.getId())) {
+        matched += recordAndMatch(event, tenant, now);
       }
-      matched += match(event, tenant, now);
     }
     return matched;
+  }
+
+  private int recordAndMatch(CloudEvent event, String tenant, Instant now) {
+    byte[] envelope = CloudEventJson.serialize(event);
+    if (!receivedEvents.recordIfNew(event.getId(), tenant, event.getType(), envelope, now)) {
+      LOG.debugf("Event %s was taken in before; skipped", event.getId());
+      return 0;
+    }
+    int matched = match(event, tenant, now);
+    LOG.debugf("Event %s matched %d subscriptions", event.getId(), matched);
+    return matched;
+  }
+
+  private static String traceparentOf(CloudEvent event) {
+    Object traceparent = event.getExtension(EventTrace.TRACEPARENT);
+    return traceparent == null ? null : traceparent.toString();
   }
 
   /**
@@ -72,7 +101,7 @@ public class MatchingService {
                 .thenComparing(SubjectKey::subject));
     for (CloudEvent event : events) {
       Object sourceId = event.getExtension(EventAttributes.SOURCE_ID);
-      if (event.getSubject() != null && sourceId != null) {
+      if (event.getSubject() != null && sourceId != null && !EventAttributes.isMock(event)) {
         keys.add(new SubjectKey(tenantOf(event), sourceId.toString(), event.getSubject()));
       }
     }
@@ -84,14 +113,22 @@ public class MatchingService {
    * state is locked and read first (for {@code old/…} and {@code changed/…}; a previous state the
    * vendor sent along takes its place), the operation is inferred when the vendor does not state it
    * (Created without previous state, Updated with), and the new state is saved in the same
-   * transaction.
+   * transaction. A mock event reads the state without locking it and saves nothing.
    */
   private int match(CloudEvent event, String tenant, Instant now) {
     JsonNode data = EventFilterInput.dataOf(event);
     Object sourceId = event.getExtension(EventAttributes.SOURCE_ID);
     boolean tracked = event.getSubject() != null && sourceId != null && data != null;
-    JsonNode remembered =
-        tracked ? states.lockPrevious(tenant, sourceId.toString(), event.getSubject(), now) : null;
+    // A mock event is matched against the state as it is, but never changes it: a sample must not
+    // become the state that a later real event is compared with.
+    boolean mock = EventAttributes.isMock(event);
+    JsonNode remembered = null;
+    if (tracked) {
+      remembered =
+          mock
+              ? states.peek(tenant, sourceId.toString(), event.getSubject())
+              : states.lockPrevious(tenant, sourceId.toString(), event.getSubject(), now);
+    }
     // What the vendor says the subject looked like wins over what we remember of it.
     JsonNode previous = EventFilterInput.previousDataOf(event).orElse(remembered);
     CloudEvent matched = withRememberedState(event, tracked, previous, remembered);
@@ -109,7 +146,7 @@ public class MatchingService {
         count++;
       }
     }
-    if (tracked) {
+    if (tracked && !mock) {
       boolean deleted = "Deleted".equals(matched.getExtension(EventAttributes.OPERATION));
       states.save(
           tenant,

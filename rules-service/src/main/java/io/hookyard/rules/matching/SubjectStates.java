@@ -43,6 +43,25 @@ public class SubjectStates {
     return data == null ? null : parse(data.toString());
   }
 
+  /**
+   * The subject's previous data as it is now, or null, without creating or locking its row: for
+   * mock events, which read the state but never change it.
+   */
+  public JsonNode peek(String tenant, String sourceId, String subject) {
+    @SuppressWarnings("unchecked")
+    List<Object> rows =
+        Panache.getEntityManager()
+            .createNativeQuery(
+                "select cast(data as text) from {h-schema}subject_state"
+                    + " where tenant = :tenant and source_id = :source and subject = :subject")
+            .setParameter("tenant", tenant)
+            .setParameter("source", sourceId)
+            .setParameter("subject", subject)
+            .getResultList();
+    Object data = rows.isEmpty() ? null : rows.getFirst();
+    return data == null ? null : parse(data.toString());
+  }
+
   /** Records the subject's new data; a deleted subject has no state any more. */
   public void save(
       String tenant, String sourceId, String subject, JsonNode data, String eventId, Instant now) {

@@ -1,6 +1,7 @@
 package io.hookyard.rules.outbox;
 
 import io.hookyard.common.delivery.DeliveryRequest;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** delivery-service's internal intake. It is idempotent on delivery id. */
+@OidcClientFilter
 @RegisterRestClient(configKey = "delivery")
 @Path("/internal/v1/deliveries")
 interface DeliveryClient {

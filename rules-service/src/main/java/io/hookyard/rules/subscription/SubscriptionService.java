@@ -2,6 +2,7 @@ package io.hookyard.rules.subscription;
 
 import io.hookyard.common.action.Action;
 import io.hookyard.common.action.ActionChecks;
+import io.hookyard.common.audit.AuditTrail;
 import io.hookyard.common.id.Ids;
 import io.hookyard.common.problem.Problem;
 import io.hookyard.common.problem.ProblemException;
@@ -23,6 +24,7 @@ public class SubscriptionService {
   private final SubscriptionIndex index;
   private final Destinations destinations;
   private final ActionChecks actionChecks;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public SubscriptionService(
@@ -30,7 +32,9 @@ public class SubscriptionService {
       SubscriptionIndex index,
       Destinations destinations,
       ActionChecks actionChecks,
+      AuditTrail audit,
       Clock clock) {
+    this.audit = audit;
     this.subscriptions = subscriptions;
     this.index = index;
     this.destinations = destinations;
@@ -52,7 +56,9 @@ public class SubscriptionService {
     apply(subscription, request);
     subscriptions.persist(subscription);
     index.invalidate(tenant);
-    return SubscriptionView.of(subscription);
+    SubscriptionView created = SubscriptionView.of(subscription);
+    audit.record(tenant, "subscription", subscription.id, "create", null, created);
+    return created;
   }
 
   public SubscriptionView replace(String tenant, String id, SubscriptionRequest request) {
@@ -64,14 +70,20 @@ public class SubscriptionService {
           "subscription-exists",
           "This tenant already has a subscription named '" + request.name() + "'.");
     }
+    SubscriptionView before = SubscriptionView.of(subscription);
     apply(subscription, request);
     index.invalidate(tenant);
-    return SubscriptionView.of(subscription);
+    SubscriptionView after = SubscriptionView.of(subscription);
+    audit.record(tenant, "subscription", subscription.id, "replace", before, after);
+    return after;
   }
 
   public void delete(String tenant, String id) {
-    subscriptions.delete(find(tenant, id));
+    Subscription subscription = find(tenant, id);
+    SubscriptionView before = SubscriptionView.of(subscription);
+    subscriptions.delete(subscription);
     index.invalidate(tenant);
+    audit.record(tenant, "subscription", subscription.id, "delete", before, null);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

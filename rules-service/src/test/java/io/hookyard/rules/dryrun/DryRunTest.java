@@ -146,11 +146,69 @@ class DryRunTest {
   }
 
   @Test
+  void emailStepsAreRenderedWithTheirPartsAndCopies() {
+    Map<String, Object> written =
+        Map.of(
+            "name",
+            "written",
+            "destinationId",
+            "dst_mail",
+            "email",
+            Map.of(
+                "to", List.of("ops@example.com"),
+                "cc", List.of("{data.owner}"),
+                "subject", "Calendar for {data.host_display_name}",
+                "html", "<b>{data.host_display_name.xml}</b>",
+                "text", "{data.host_display_name}"));
+    Map<String, Object> preset =
+        Map.of(
+            "name",
+            "preset",
+            "destinationId",
+            "dst_mail",
+            "preset",
+            "EMAIL",
+            "fields",
+            Map.of("title", "Host {data.host_display_name}", "text", "Window <starts>"),
+            "email",
+            Map.of("to", List.of("ops@example.com")));
+    String id =
+        create(
+            Map.of(
+                "name",
+                "mails",
+                "eventTypes",
+                List.of("fleet.*"),
+                "action",
+                Map.of("steps", List.of(written, preset))));
+
+    dryRun(
+            id,
+            Map.of(
+                "type",
+                "fleet.calendar",
+                "data",
+                Map.of("host_display_name", "mac-7", "owner", "ada@example.com")))
+        .statusCode(200)
+        .body("matches", equalTo(true))
+        .body("steps[0].email.to", equalTo(List.of("ops@example.com")))
+        .body("steps[0].email.cc", equalTo(List.of("ada@example.com")))
+        .body("steps[0].email.subject", equalTo("Calendar for mac-7"))
+        .body("steps[0].email.html", equalTo("<b>mac-7</b>"))
+        .body("steps[0].email.text", equalTo("mac-7"))
+        .body("steps[1].email.subject", equalTo("Host mac-7"))
+        .body("steps[1].email.html", containsString("Window &lt;starts&gt;"))
+        .body("steps[1].email.text", equalTo("Host mac-7\n\nWindow <starts>"));
+  }
+
+  @Test
   void aReceivedEventCanBeTriedByItsId() {
     String id =
         create(Map.of("name", "all", "eventTypes", List.of("*"), "destinationId", "dst_all"));
     String eventId = Ids.newId(Ids.EVENT);
     given()
+        .auth()
+        .oauth2(TestTokens.service())
         .contentType(ContentType.JSON)
         .body(
             """

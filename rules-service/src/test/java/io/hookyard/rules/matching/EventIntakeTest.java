@@ -2,11 +2,14 @@ package io.hookyard.rules.matching;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookyard.common.id.Ids;
 import io.hookyard.common.testing.RecordingServer;
+import io.hookyard.common.testing.ServiceTokens;
 import io.hookyard.common.testing.TestTenants;
 import io.hookyard.common.testing.TestTokens;
 import io.hookyard.rules.DeliveryStub;
@@ -52,6 +55,8 @@ class EventIntakeTest {
             + "]";
     for (int i = 0; i < 2; i++) {
       given()
+          .auth()
+          .oauth2(TestTokens.service())
           .contentType(ContentType.JSON)
           .body(batch)
           .post("/internal/v1/events")
@@ -62,6 +67,9 @@ class EventIntakeTest {
     List<RecordingServer.Recorded> sent =
         DeliveryStub.server.await(r -> r.bodyText().contains(matching), 1, Duration.ofSeconds(10));
     JsonNode request = mapper.readTree(sent.getFirst().body()).get(0);
+    assertTrue(
+        ServiceTokens.isServiceToken(sent.getFirst().header("authorization")),
+        "delivery-service is called with a client-credentials token");
     assertEquals(tenant, request.path("tenant").asText());
     assertEquals("dst_sink", request.path("destinationId").asText());
     assertEquals("device.locked", request.path("event").path("type").asText());
@@ -100,6 +108,8 @@ class EventIntakeTest {
             + fleetEvent(other, tenant, "Disk encryption enabled")
             + "]";
     given()
+        .auth()
+        .oauth2(TestTokens.service())
         .contentType(ContentType.JSON)
         .body(batch)
         .post("/internal/v1/events")
@@ -174,6 +184,54 @@ class EventIntakeTest {
     assertEquals("Updated", operationOf(shutdown), "a subject with a previous state was updated");
   }
 
+  @Test
+  void aMockEventIsMatchedOnTheRememberedStateButNeverChangesIt() throws Exception {
+    DeliveryStub.server.answerWith(200);
+    String tenant = TestTenants.newTenant();
+    createShutdownSubscription(tenant);
+
+    serverEvent(tenant, "srv-5", "ON");
+    // The mock sees the remembered ON, so it is a shutdown (and is delivered, marked mock)...
+    String mockShutdown = serverEvent(tenant, "srv-5", "OFF", null, true);
+    // ...but the state stays ON: the real shutdown that follows is still one.
+    String realShutdown = serverEvent(tenant, "srv-5", "OFF");
+    // A mock of a server never seen leaves nothing behind: the first real event is Created.
+    serverEvent(tenant, "srv-6", "ON", null, true);
+    String firstReal = serverEvent(tenant, "srv-6", "OFF");
+
+    var delivered =
+        DeliveryStub.server.await(
+            r -> r.bodyText().contains(realShutdown), 1, Duration.ofSeconds(10));
+    List<String> matched =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    requests
+                        .list("eventId in ?1", List.of(mockShutdown, realShutdown, firstReal))
+                        .stream()
+                        .map(request -> request.eventId)
+                        .sorted()
+                        .toList());
+    assertEquals(List.of(mockShutdown, realShutdown).stream().sorted().toList(), matched);
+    assertEquals("Created", operationOf(firstReal));
+    var mockDelivery =
+        DeliveryStub.server.await(
+            r -> r.bodyText().contains(mockShutdown), 1, Duration.ofSeconds(10));
+    JsonNode mockRequest = findRequestFor(mockDelivery.getFirst().bodyText(), mockShutdown);
+    assertTrue(mockRequest.path("event").path("mock").asBoolean(), mockRequest.toString());
+    JsonNode realRequest = findRequestFor(delivered.getFirst().bodyText(), realShutdown);
+    assertFalse(realRequest.path("event").has("mock"), realRequest.toString());
+  }
+
+  private JsonNode findRequestFor(String batch, String eventId) throws Exception {
+    for (JsonNode request : mapper.readTree(batch)) {
+      if (request.path("event").path("id").asText().equals(eventId)) {
+        return request;
+      }
+    }
+    throw new AssertionError("no delivery request for " + eventId + " in " + batch);
+  }
+
   private void createShutdownSubscription(String tenant) {
     given()
         .auth()
@@ -208,6 +266,12 @@ class EventIntakeTest {
   /** Sends one server event; {@code sentPowerState} is the earlier state the vendor sends along. */
   private String serverEvent(String tenant, String server, String powerState, String sentPowerState)
       throws Exception {
+    return serverEvent(tenant, server, powerState, sentPowerState, false);
+  }
+
+  private String serverEvent(
+      String tenant, String server, String powerState, String sentPowerState, boolean mock)
+      throws Exception {
     String id = Ids.newId(Ids.EVENT);
     // The extension's value is the earlier state as JSON text, itself a JSON string here.
     String previous =
@@ -216,6 +280,9 @@ class EventIntakeTest {
             : ",\"previousdata\":"
                 + mapper.writeValueAsString(
                     "{\"hardware\":{\"powerState\":\"" + sentPowerState + "\"}}");
+    if (mock) {
+      previous += ",\"mock\":true";
+    }
     String event =
         """
         {"specversion":"1.0","id":"%s","source":"/hooks/%s/com","type":"compute-ops/server",
@@ -223,6 +290,8 @@ class EventIntakeTest {
          "data":{"id":"%s","name":"esx-%s","hardware":{"powerState":"%s","health":{"summary":"OK"}}}}"""
             .formatted(id, tenant, server, tenant, previous, server, server, powerState);
     given()
+        .auth()
+        .oauth2(TestTokens.service())
         .contentType(ContentType.JSON)
         .body("[" + event + "]")
         .post("/internal/v1/events")
@@ -300,6 +369,8 @@ class EventIntakeTest {
   @Test
   void anEventWithoutATenantIsA400Problem() {
     given()
+        .auth()
+        .oauth2(TestTokens.service())
         .contentType(ContentType.JSON)
         .body("[{\"specversion\":\"1.0\",\"id\":\"evt_x\",\"source\":\"/x\",\"type\":\"t\"}]")
         .post("/internal/v1/events")
