@@ -38,6 +38,12 @@ public final class SystemStack implements BeforeAllCallback {
     return stack;
   }
 
+  /** A demo user's password in this run's realm, for tests that sign in through a browser. */
+  public static synchronized String password(String user) {
+    get();
+    return passwords.get(user);
+  }
+
   private static Map<String, String> serviceProperties() {
     Map<String, String> properties =
         new LinkedHashMap<>(HookyardStack.secretsKeyProperties(HookyardStack.newSecretsKey()));
