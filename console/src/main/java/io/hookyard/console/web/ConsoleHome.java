@@ -53,16 +53,16 @@ public class ConsoleHome {
         .build();
   }
 
-  /** After signing out; public, so it does not start a new sign-in. */
+  /** After signing out; public, so it does not start a new sign-in. No tenant name has a "_". */
   @GET
-  @Path("signed-out")
+  @Path("_signed-out")
   public TemplateInstance signedOut() {
     return Templates.signedOut();
   }
 
   /** The redirect target of the sign-in; the session then goes back to the page first asked for. */
   @GET
-  @Path("signed-in")
+  @Path("_signed-in")
   public Response signedIn() {
     return Response.seeOther(URI.create("/console")).build();
   }

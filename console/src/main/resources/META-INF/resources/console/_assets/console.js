@@ -15,13 +15,16 @@
       button.setAttribute("data-copied", "true");
       setTimeout(function () { button.textContent = label; }, 1500);
     };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(done, function () { selectText(source); });
-    } else {
+    var fallback = function () {
       selectText(source);
       if (document.execCommand && document.execCommand("copy")) {
         done();
       }
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, fallback);
+    } else {
+      fallback();
     }
   }
 
