@@ -90,10 +90,28 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** Waits (up to 30 s) until the condition gives something other than null or false. */
   <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30))
-        .ignoring(org.openqa.selenium.NoSuchElementException.class)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(condition::apply);
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(30))
+          .ignoring(org.openqa.selenium.NoSuchElementException.class)
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(condition::apply);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      keepPageForDiagnosis();
+      throw e;
+    }
+  }
+
+  /** The page a wait gave up on, beside the stack's logs. */
+  private void keepPageForDiagnosis() {
+    try {
+      Path directory = Path.of("target/stack-logs");
+      Files.createDirectories(directory);
+      Files.writeString(
+          directory.resolve("console-gave-up.html"),
+          "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource());
+    } catch (IOException | RuntimeException e) {
+      // Diagnosis only: the timeout is what the test reports.
+    }
   }
 
   /** Reloads the page until the condition holds, for what the services do in the background. */
@@ -101,6 +119,7 @@ final class ConsoleBrowser implements AutoCloseable {
     long deadline = System.nanoTime() + max.toNanos();
     while (!Boolean.TRUE.equals(safely(condition))) {
       if (System.nanoTime() > deadline) {
+        keepPageForDiagnosis();
         throw new AssertionError("Gave up waiting on " + driver.getCurrentUrl());
       }
       sleep(Duration.ofMillis(500));

@@ -15,6 +15,10 @@ public final class Formats {
   private static final DateTimeFormatter INPUT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper PRETTY =
+      new com.fasterxml.jackson.databind.ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
   private Formats() {}
 
   /** A time in UTC to the second, or a dash. */
@@ -57,6 +61,22 @@ public final class Formats {
   /** A CSS class name for a status or verdict: {@code FAILING} as {@code failing}. */
   public static String css(String name) {
     return name == null ? "none" : name.toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** A body as sent or received: indented when it is JSON, as it is otherwise. */
+  public static String body(String text) {
+    if (text == null || text.isBlank()) {
+      return "";
+    }
+    String trimmed = text.strip();
+    if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
+      return text;
+    }
+    try {
+      return PRETTY.writeValueAsString(PRETTY.readTree(trimmed));
+    } catch (java.io.IOException notJson) {
+      return text;
+    }
   }
 
   public static String or(String value, String fallback) {
