@@ -160,6 +160,22 @@ class ConsoleIT {
       assertFalse(replayed.path("replayId").isMissingNode(), replayed.toString());
       admin.until(d -> refusing.requests().size() > sentBefore);
 
+      // A form on another site cannot act with the session, even with its cookies.
+      String cookies =
+          admin.driver().manage().getCookies().stream()
+              .map(c -> c.getName() + "=" + c.getValue())
+              .collect(java.util.stream.Collectors.joining("; "));
+      HttpResponse<String> forged =
+          ManagementClient.send(
+              HttpRequest.newBuilder(URI.create(console + "/deliveries/" + deliveryId + "/replay"))
+                  .header("Cookie", cookies)
+                  .header("Sec-Fetch-Site", "cross-site")
+                  .header("Origin", "http://attacker.example")
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString("back=dead-letters"))
+                  .build());
+      assertEquals(403, forged.statusCode(), forged.body());
+
       // The other pages, for the record.
       admin.open(console + "/destinations");
       assertTrue(admin.driver().getPageSource().contains("ops-" + run));
