@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The whole of Hookyard as separate processes: PostgreSQL (embedded, or the server named by {@code
- * HOOKYARD_DB_URL}), a real Keycloak, the three packaged services and the console. {@code ./hookyard up} runs
- * it on fixed ports; system tests run it on free ports and kill and restart services in it.
+ * HOOKYARD_DB_URL}), a real Keycloak, the three packaged services and the console. {@code
+ * ./hookyard up} runs it on fixed ports; system tests run it on free ports and kill and restart
+ * services in it.
  */
 public final class HookyardStack implements AutoCloseable {
   private final Options options;

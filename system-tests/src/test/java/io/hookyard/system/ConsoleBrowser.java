@@ -21,7 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ever downloaded. Each browser has a fresh profile, so two of them are two users.
  */
 final class ConsoleBrowser implements AutoCloseable {
-  static final Path CHROMIUM = Path.of(System.getProperty("hookyard.chromium", "/usr/bin/chromium"));
+  static final Path CHROMIUM =
+      Path.of(System.getProperty("hookyard.chromium", "/usr/bin/chromium"));
   static final Path CHROMEDRIVER =
       Path.of(System.getProperty("hookyard.chromedriver", "/usr/bin/chromedriver"));
 
@@ -150,7 +151,10 @@ final class ConsoleBrowser implements AutoCloseable {
                 .executeScript(
                     "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
     Dimension original = driver.manage().window().getSize();
-    driver.manage().window().setSize(new Dimension(1440, (int) Math.min(Math.max(height + 140, 700), 2400)));
+    driver
+        .manage()
+        .window()
+        .setSize(new Dimension(1440, (int) Math.min(Math.max(height + 140, 700), 2400)));
     try {
       Files.createDirectories(file.getParent());
       byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);

@@ -32,9 +32,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * The console in a real browser against the real stack: a tenant admin signs in on Keycloak's
- * login page, creates a GitHub source, copies its URL, and an event signed with the secret the
- * console showed once goes through to a destination that refuses it; the admin follows it in the
+ * The console in a real browser against the real stack: a tenant admin signs in on Keycloak's login
+ * page, creates a GitHub source, copies its URL, and an event signed with the secret the console
+ * showed once goes through to a destination that refuses it; the admin follows it in the
  * deliveries, opens its attempts and replays it from the dead letters; a viewer of the same tenant
  * cannot replay. Screenshots of each page go to docs/console/.
  */
@@ -232,8 +232,7 @@ class ConsoleIT {
   }
 
   private static WebElement rowOf(ConsoleBrowser browser, String deliveryId) {
-    WebElement box =
-        browser.find("#dead-letters input[name=id][value='" + deliveryId + "']");
+    WebElement box = browser.find("#dead-letters input[name=id][value='" + deliveryId + "']");
     WebElement row = box.findElement(By.xpath("./ancestor::tr"));
     assertNotNull(row);
     return row;
@@ -254,8 +253,7 @@ class ConsoleIT {
   private static String sign(String secret, String body) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return "sha256="
-        + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static Path shot(String page) {

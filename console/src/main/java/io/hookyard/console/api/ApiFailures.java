@@ -29,9 +29,12 @@ public class ApiFailures implements ResponseExceptionMapper<ApiException> {
       }
       return new ApiException(
           status,
-          problem.path("title").asText(Response.Status.fromStatusCode(status) == null
-              ? "Error"
-              : Response.Status.fromStatusCode(status).getReasonPhrase()),
+          problem
+              .path("title")
+              .asText(
+                  Response.Status.fromStatusCode(status) == null
+                      ? "Error"
+                      : Response.Status.fromStatusCode(status).getReasonPhrase()),
           problem.path("detail").asText(""),
           errors);
     } catch (java.io.IOException notJson) {

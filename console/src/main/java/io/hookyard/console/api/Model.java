@@ -39,7 +39,9 @@ public final class Model {
       String eventId) {
 
     public boolean accepted() {
-      return "ACCEPTED".equals(verdict) || "DUPLICATE".equals(verdict) || "HANDSHAKE".equals(verdict);
+      return "ACCEPTED".equals(verdict)
+          || "DUPLICATE".equals(verdict)
+          || "HANDSHAKE".equals(verdict);
     }
   }
 
@@ -181,20 +183,19 @@ public final class Model {
       Exchange request,
       Exchange response) {}
 
-  /** A request as sent or a response as received; {@code method} and {@code url} only on requests. */
+  /**
+   * A request as sent or a response as received; {@code method} and {@code url} only on requests.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Exchange(
-      String method,
-      String url,
-      Integer status,
-      Map<String, List<String>> headers,
-      String body) {}
+      String method, String url, Integer status, Map<String, List<String>> headers, String body) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record DeliveryPage(List<Delivery> items, String nextCursor) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Summary(String period, Instant since, Instant until, Totals totals, List<Bucket> buckets) {}
+  public record Summary(
+      String period, Instant since, Instant until, Totals totals, List<Bucket> buckets) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Totals(long all, long succeeded, long failed, long pending, long dead) {}

@@ -95,7 +95,8 @@ public class DeliveryPages {
             filter.subscriptionId);
     DeliveryPage found = delivery.deliveries(tenant, apiQuery(filter, range));
     Page page =
-        user.page(tenant, "deliveries", "Deliveries").withNotice(lookups.replayNotice(tenant, replayId));
+        user.page(tenant, "deliveries", "Deliveries")
+            .withNotice(lookups.replayNotice(tenant, replayId));
     String older =
         found.nextCursor() == null
             ? null

@@ -4,9 +4,9 @@ import io.hookyard.console.api.ApiException;
 import io.hookyard.console.api.DeliveryApi;
 import io.hookyard.console.api.Model.Destination;
 import io.hookyard.console.web.ConsoleUser;
+import io.hookyard.console.web.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.hookyard.console.web.Page;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -148,11 +148,7 @@ public class DestinationPages {
   }
 
   private TemplateInstance page(
-      String tenant,
-      NewDestinationForm form,
-      String problem,
-      SecretShown secret,
-      String notice) {
+      String tenant, NewDestinationForm form, String problem, SecretShown secret, String notice) {
     Instant now = clock.instant();
     List<DestinationRow> rows =
         delivery.destinations(tenant).stream().map(d -> DestinationRow.of(d, now)).toList();

@@ -125,14 +125,15 @@ public class SourcePages {
     Map<String, String> vendorNames = vendorNames(vendors);
     Map<String, RequestLogEntry> handshakes =
         receiver.requests(tenant, null, "HANDSHAKE", 200).items().stream()
-            .collect(
-                Collectors.toMap(RequestLogEntry::sourceId, Function.identity(), (a, b) -> a));
+            .collect(Collectors.toMap(RequestLogEntry::sourceId, Function.identity(), (a, b) -> a));
     List<SourceRow> rows =
         receiver.sources(tenant).stream()
             .map(
                 s ->
                     new SourceRow(
-                        s, vendorNames.getOrDefault(s.vendor(), s.vendor()), handshakes.get(s.id())))
+                        s,
+                        vendorNames.getOrDefault(s.vendor(), s.vendor()),
+                        handshakes.get(s.id())))
             .toList();
     return Templates.list(user.page(tenant, "sources", "Sources"), rows, vendors, form, problem);
   }

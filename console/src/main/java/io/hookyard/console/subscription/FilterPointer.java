@@ -7,7 +7,13 @@ import io.hookyard.console.api.Model.FilterCheck;
  * (counted in code points, as rules-service counts them).
  */
 public record FilterPointer(
-    boolean valid, boolean empty, int line, int column, String reason, String lineText, String caret) {
+    boolean valid,
+    boolean empty,
+    int line,
+    int column,
+    String reason,
+    String lineText,
+    String caret) {
 
   static FilterPointer of(String filter, FilterCheck check) {
     if (filter == null || filter.isBlank()) {
@@ -21,6 +27,7 @@ public record FilterPointer(
     String[] lines = filter.split("\n", -1);
     String text = line >= 1 && line <= lines.length ? lines[line - 1] : "";
     int width = Math.max(0, Math.min(column - 1, text.codePointCount(0, text.length())));
-    return new FilterPointer(false, false, line, column, check.reason(), text, " ".repeat(width) + "^");
+    return new FilterPointer(
+        false, false, line, column, check.reason(), text, " ".repeat(width) + "^");
   }
 }

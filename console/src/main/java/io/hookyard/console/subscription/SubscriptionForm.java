@@ -58,8 +58,7 @@ public record SubscriptionForm(
   }
 
   static SubscriptionForm empty() {
-    return new SubscriptionForm(
-        "", "", true, Set.of(), "", "", List.of(StepForm.blank("deliver")));
+    return new SubscriptionForm("", "", true, Set.of(), "", "", List.of(StepForm.blank("deliver")));
   }
 
   static SubscriptionForm of(Subscription s, Set<String> catalogueTypes) {

@@ -105,7 +105,8 @@ public class SubscriptionPages {
   @POST
   @Path("subscriptions")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response create(@PathParam("tenant") String tenant, MultivaluedMap<String, String> fields) {
+  public Response create(
+      @PathParam("tenant") String tenant, MultivaluedMap<String, String> fields) {
     SubscriptionForm form = SubscriptionForm.read(fields);
     try {
       Subscription created = rules.create(tenant, form.toRequest(null));
@@ -202,8 +203,7 @@ public class SubscriptionPages {
   }
 
   private Response savedRedirect(String tenant, String id) {
-    return Response.seeOther(
-            URI.create("/console/" + tenant + "/subscriptions/" + id + "?saved=1"))
+    return Response.seeOther(URI.create("/console/" + tenant + "/subscriptions/" + id + "?saved=1"))
         .build();
   }
 

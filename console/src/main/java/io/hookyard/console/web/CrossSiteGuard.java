@@ -22,7 +22,9 @@ public class CrossSiteGuard {
       return null;
     }
     if (allowed(
-        request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"), request.authority() == null ? request.getHeader("Host") : request.authority().toString())) {
+        request.getHeader("Sec-Fetch-Site"),
+        request.getHeader("Origin"),
+        request.authority() == null ? request.getHeader("Host") : request.authority().toString())) {
       return null;
     }
     return Response.status(403)

@@ -11,8 +11,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * What a page shows when an API refused or could not be reached: the same status the API gave,
- * and what it said, never a stack trace.
+ * What a page shows when an API refused or could not be reached: the same status the API gave, and
+ * what it said, never a stack trace.
  */
 public class ErrorPages {
   private static final Logger LOG = Logger.getLogger(ErrorPages.class);

@@ -30,7 +30,8 @@ class OutcomeChartTest {
     assertEquals(10, chart.maximum());
     assertEquals(2, chart.bars().size());
     OutcomeChart.Bar busiest = chart.bars().getFirst();
-    assertEquals(List.of("succeeded", "dead"), busiest.segments().stream().map(s -> s.status()).toList());
+    assertEquals(
+        List.of("succeeded", "dead"), busiest.segments().stream().map(s -> s.status()).toList());
     double stacked = busiest.segments().stream().mapToDouble(OutcomeChart.Segment::height).sum();
     assertEquals(OutcomeChart.HEIGHT, stacked, 0.2);
     assertEquals(0.0, busiest.segments().getLast().y(), 0.2);
@@ -46,7 +47,11 @@ class OutcomeChartTest {
   void aQuietRangeDrawsNoSegments() {
     Summary summary =
         new Summary(
-            "DAY", T0, T0, new Totals(0, 0, 0, 0, 0), List.of(new Bucket(T0, new Totals(0, 0, 0, 0, 0))));
+            "DAY",
+            T0,
+            T0,
+            new Totals(0, 0, 0, 0, 0),
+            List.of(new Bucket(T0, new Totals(0, 0, 0, 0, 0))));
 
     OutcomeChart chart = OutcomeChart.of(summary);
 

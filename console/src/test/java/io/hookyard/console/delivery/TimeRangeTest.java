@@ -31,7 +31,8 @@ class TimeRangeTest {
 
   @Test
   void somethingThatIsNotATimeIsABadRequest() {
-    ApiException refused = assertThrows(ApiException.class, () -> TimeRange.of("yesterday", null, NOW));
+    ApiException refused =
+        assertThrows(ApiException.class, () -> TimeRange.of("yesterday", null, NOW));
 
     assertEquals(400, refused.status());
   }

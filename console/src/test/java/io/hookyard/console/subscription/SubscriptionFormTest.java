@@ -18,7 +18,8 @@ class SubscriptionFormTest {
   @Test
   void theFormBecomesARequestWithPresetStepsAndKeepsWhatItCannotEdit() {
     Step templated =
-        new Step("ticket", "dst_b", null, "POST", "/tickets", Map.of(), "{}", null, null, null, null);
+        new Step(
+            "ticket", "dst_b", null, "POST", "/tickets", Map.of(), "{}", null, null, null, null);
     Subscription saved =
         new Subscription(
             "sub_1",
