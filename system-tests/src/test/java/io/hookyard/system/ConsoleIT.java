@@ -165,7 +165,7 @@ class ConsoleIT {
           admin.driver().manage().getCookies().stream()
               .map(c -> c.getName() + "=" + c.getValue())
               .collect(java.util.stream.Collectors.joining("; "));
-      HttpResponse<String> forged =
+      HttpResponse<String> crossSite =
           ManagementClient.send(
               HttpRequest.newBuilder(URI.create(console + "/deliveries/" + deliveryId + "/replay"))
                   .header("Cookie", cookies)
@@ -174,7 +174,7 @@ class ConsoleIT {
                   .header("Content-Type", "application/x-www-form-urlencoded")
                   .POST(HttpRequest.BodyPublishers.ofString("back=dead-letters"))
                   .build());
-      assertEquals(403, forged.statusCode(), forged.body());
+      assertEquals(403, crossSite.statusCode(), crossSite.body());
 
       // The other pages, for the record.
       admin.open(console + "/destinations");
