@@ -1,10 +1,11 @@
 package io.hookyard.stack;
 
-/** The three services, with their module folder and default local port. */
+/** The three services and the console, with their module folder and default local port. */
 public enum HookyardService {
   RECEIVER("receiver-service", 8081),
   RULES("rules-service", 8082),
-  DELIVERY("delivery-service", 8083);
+  DELIVERY("delivery-service", 8083),
+  CONSOLE("console", 8084);
 
   private final String module;
   private final int defaultPort;

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The whole of Hookyard as separate processes: PostgreSQL (embedded, or the server named by {@code
- * HOOKYARD_DB_URL}), a real Keycloak, and the three packaged services. {@code ./hookyard up} runs
- * it on fixed ports; system tests run it on free ports and kill and restart services in it.
+ * HOOKYARD_DB_URL}), a real Keycloak, the three packaged services and the console. {@code
+ * ./hookyard up} runs it on fixed ports; system tests run it on free ports and kill and restart
+ * services in it.
  */
 public final class HookyardStack implements AutoCloseable {
   private final Options options;
@@ -25,6 +26,7 @@ public final class HookyardStack implements AutoCloseable {
   private EmbeddedDatabase database;
   private String databaseUrl;
   private KeycloakServer keycloak;
+  private final String consoleSecret = newClientSecret();
 
   /**
    * How to run the stack.
@@ -55,6 +57,12 @@ public final class HookyardStack implements AutoCloseable {
     return Map.of("hookyard.secrets.active-key", "local", "hookyard.secrets.keys.local", key);
   }
 
+  private static String newClientSecret() {
+    byte[] secret = new byte[24];
+    new java.security.SecureRandom().nextBytes(secret);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+  }
+
   /** A fresh random key for secrets at rest: 32 bytes, base64. */
   public static String newSecretsKey() {
     byte[] key = new byte[32];
@@ -69,16 +77,18 @@ public final class HookyardStack implements AutoCloseable {
   public HookyardStack start() {
     startDatabase();
     int keycloakPort = options.fixedPorts() ? 8180 : Ports.orFree(0);
+    for (HookyardService service : HookyardService.values()) {
+      ports.put(service, options.fixedPorts() ? service.defaultPort() : Ports.orFree(0));
+    }
+    // Keycloak learns the console's address, to which alone it sends users back after sign-in.
     keycloak =
         KeycloakServer.start(
             options.keycloakHome(),
             keycloakPort,
             jdbcUrl("keycloak"),
             options.passwords(),
+            new KeycloakServer.ConsoleClient(url(HookyardService.CONSOLE), consoleSecret),
             options.logDirectory());
-    for (HookyardService service : HookyardService.values()) {
-      ports.put(service, options.fixedPorts() ? service.defaultPort() : Ports.orFree(0));
-    }
     for (HookyardService service : HookyardService.values()) {
       services.put(service, newProcess(service).start());
     }
@@ -146,6 +156,8 @@ public final class HookyardStack implements AutoCloseable {
     // Everything of a local stack (sinks, the echo destination) listens on loopback, which
     // delivery-service refuses to reach unless allowed.
     properties.put("hookyard.delivery.egress.allowed-cidrs", "127.0.0.0/8,::1/128");
+    properties.put("quarkus.oidc.client-id", KeycloakServer.CONSOLE_CLIENT);
+    properties.put("quarkus.oidc.credentials.secret", consoleSecret);
     properties.putAll(options.serviceProperties());
     properties.putAll(extra);
     List<String> command = new ArrayList<>();

@@ -107,6 +107,7 @@ public final class HookyardUp {
           receiver   %s   (webhooks: /hooks/{tenant}/{source})
           rules      %s
           delivery   %s
+          console    %s/console   (sign in as alice, tenant-admin of acme, or victor, viewer)
           keycloak   http://localhost:8180   (realm hookyard)
           echo       http://localhost:%d/echo   (the demo destination; deliveries print below)
 
@@ -132,6 +133,7 @@ public final class HookyardUp {
         stack.url(HookyardService.RECEIVER),
         stack.url(HookyardService.RULES),
         stack.url(HookyardService.DELIVERY),
+        stack.url(HookyardService.CONSOLE),
         ECHO_PORT,
         hook,
         sourceToken,

@@ -20,12 +20,14 @@ import java.util.Map;
 /**
  * A real Keycloak (the distribution from Maven Central) in dev mode, storing its data in the
  * stack's PostgreSQL, with the {@code hookyard} realm imported: roles, the tenant claim mapper, a
- * public {@code hookyard-cli} client for the password grant, the demo users, and one confidential
- * client per calling service (client credentials, role {@code hookyard-service}).
+ * public {@code hookyard-cli} client for the password grant, the console's confidential client for
+ * the authorization-code flow, the demo users, and one confidential client per calling service
+ * (client credentials, role {@code hookyard-service}).
  */
 public final class KeycloakServer implements AutoCloseable {
   public static final String REALM = "hookyard";
   public static final String CLI_CLIENT = "hookyard-cli";
+  public static final String CONSOLE_CLIENT = "hookyard-console";
 
   /** The confidential clients the services use for client-credentials tokens, by service. */
   public static final Map<HookyardService, String> SERVICE_CLIENTS =
@@ -54,10 +56,16 @@ public final class KeycloakServer implements AutoCloseable {
    * Starts Keycloak and waits until the realm answers.
    *
    * @param passwords the demo users' passwords, by user name (alice, victor, bob, ops)
+   * @param console where the console is served, and its client secret
    */
   public static KeycloakServer start(
-      Path home, int port, String databaseUrl, Map<String, String> passwords, Path logDirectory) {
-    writeRealm(home, passwords);
+      Path home,
+      int port,
+      String databaseUrl,
+      Map<String, String> passwords,
+      ConsoleClient console,
+      Path logDirectory) {
+    writeRealm(home, passwords, console);
     int managementPort = Ports.orFree(0);
     List<String> command =
         List.of(
@@ -85,13 +93,20 @@ public final class KeycloakServer implements AutoCloseable {
     return server;
   }
 
-  private static void writeRealm(Path home, Map<String, String> passwords) {
+  /** The console's client: its base URL (the redirect URIs are under it) and its secret. */
+  public record ConsoleClient(String url, String secret) {}
+
+  private static void writeRealm(Path home, Map<String, String> passwords, ConsoleClient console) {
     try (InputStream template =
         KeycloakServer.class.getResourceAsStream("/keycloak/hookyard-realm.json")) {
       String realm = new String(template.readAllBytes(), StandardCharsets.UTF_8);
       for (var entry : passwords.entrySet()) {
         realm = realm.replace("@" + entry.getKey().toUpperCase() + "_PASSWORD@", entry.getValue());
       }
+      realm =
+          realm
+              .replace("@CONSOLE_URL@", console.url())
+              .replace("@CONSOLE_CLIENT_SECRET@", console.secret());
       Path imports = home.resolve("data/import");
       Files.createDirectories(imports);
       Files.writeString(imports.resolve("hookyard-realm.json"), realm);

@@ -23,13 +23,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class SystemStack implements BeforeAllCallback {
   private static HookyardStack stack;
   private static RecordingServer traces;
+  private static Map<String, String> passwords;
 
   public static synchronized HookyardStack get() {
     if (stack == null) {
       traces = RecordingServer.start();
       Map<String, String> properties = serviceProperties();
       properties.putAll(observedProperties(traces.url()));
-      stack = new HookyardStack(options(null, "stack-logs", properties)).start();
+      passwords = randomPasswords();
+      stack = new HookyardStack(options(null, "stack-logs", properties, passwords)).start();
     }
     return stack;
   }
@@ -47,7 +49,7 @@ public final class SystemStack implements BeforeAllCallback {
   static HookyardStack startOwn(Path dataDirectory, String logs, Map<String, String> extra) {
     Map<String, String> properties = serviceProperties();
     properties.putAll(extra);
-    return new HookyardStack(options(dataDirectory, logs, properties)).start();
+    return new HookyardStack(options(dataDirectory, logs, properties, randomPasswords())).start();
   }
 
   static Path root() {
@@ -55,15 +57,24 @@ public final class SystemStack implements BeforeAllCallback {
   }
 
   private static HookyardStack.Options options(
-      Path dataDirectory, String logs, Map<String, String> properties) {
+      Path dataDirectory,
+      String logs,
+      Map<String, String> properties,
+      Map<String, String> passwords) {
     return new HookyardStack.Options(
         root(),
         Path.of(System.getProperty("hookyard.keycloak.home")),
         dataDirectory,
         root().resolve("system-tests/target").resolve(logs),
         false,
-        randomPasswords(),
+        passwords,
         properties);
+  }
+
+  /** A demo user's password in this run's realm, for tests that sign in through a browser. */
+  public static synchronized String password(String user) {
+    get();
+    return passwords.get(user);
   }
 
   private static Map<String, String> serviceProperties() {
