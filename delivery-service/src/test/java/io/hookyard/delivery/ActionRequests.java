@@ -41,6 +41,8 @@ public final class ActionRequests {
                 action,
                 errorReason == null ? "" : ",\"errorReason\":\"" + errorReason + "\"");
     given()
+        .auth()
+        .oauth2(TestTokens.service())
         .contentType(ContentType.JSON)
         .body(request)
         .post("/internal/v1/deliveries")

@@ -199,7 +199,7 @@ class StepRunnerTest {
   }
 
   @Test
-  void anEmailStepFailsForGoodWhileNoMailChannelIsConfigured() {
+  void anEmailStepFailsForGoodWithoutAnSmtpServer() {
     String tenant = TestTenants.newTenant();
     try (RecordingServer sink = RecordingServer.start()) {
       String sinkId = createDestination(tenant, "mail", sink.url());
@@ -216,8 +216,9 @@ class StepRunnerTest {
 
       JsonPath entry = awaitStatus(tenant, id, "DEAD");
       assertEquals("NOT_SENDABLE", entry.getString("deadReason"));
-      assertTrue(entry.getString("lastError").contains("E-mail is not configured"));
-      assertEquals("mailto:it@example.com", entry.getString("attempts[0].request.url"));
+      assertTrue(entry.getString("lastError").contains("No SMTP server"), entry.getString("lastError"));
+      assertEquals("SMTP", entry.getString("attempts[0].request.method"));
+      assertEquals("it@example.com", entry.getString("attempts[0].request.headers.to[0]"));
       assertEquals(0, sink.all().size());
     }
   }

@@ -86,6 +86,8 @@ class MockDeliveriesTest {
                 tenant,
                 mock ? "\"mock\":true," : "");
     given()
+        .auth()
+        .oauth2(TestTokens.service())
         .contentType(ContentType.JSON)
         .body(request)
         .post("/internal/v1/deliveries")
