@@ -17,6 +17,9 @@ class EndpointSecurityTest {
   @TestFactory
   Stream<DynamicTest> everyEndpointChecksWhoIsCalling() {
     return EndpointWalker.walk(
-        9, Set.of("POST /api/v1/tenants/{tenant}/subscriptions/{id}/dry-run"));
+        9,
+        Set.of(
+            "POST /api/v1/tenants/{tenant}/subscriptions/{id}/dry-run",
+            "POST /api/v1/tenants/{tenant}/filters/check"));
   }
 }
