@@ -73,6 +73,33 @@ class SecretsAtRestTest {
     assertEquals("ops", sent.header("x-team"));
     api.awaitStatus(deliveryId, "SUCCEEDED");
 
+    String token = "credential-token-" + api.tenant();
+    given()
+        .auth()
+        .oauth2(TestTokens.tenantAdmin(api.tenant()))
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", "vendor-api", "kind", "api_token", "token", token))
+        .post("/api/v1/tenants/{tenant}/credentials", api.tenant())
+        .then()
+        .statusCode(201);
+    String smtpPassword = "smtp-password-" + api.tenant();
+    given()
+        .auth()
+        .oauth2(TestTokens.tenantAdmin(api.tenant()))
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "smtp",
+                Map.of(
+                    "host", "smtp.example.com",
+                    "tls", "STARTTLS",
+                    "username", "hookyard",
+                    "password", smtpPassword,
+                    "from", "alerts@example.com")))
+        .put("/api/v1/tenants/{tenant}/delivery-settings", api.tenant())
+        .then()
+        .statusCode(200);
+
     JsonPath shown = api.destination(destinationId);
     assertEquals("[redacted]", shown.getString("headers.Authorization"));
     assertEquals("ops", shown.getString("headers.X-Team"));
@@ -87,7 +114,9 @@ class SecretsAtRestTest {
                 signing,
                 rotated,
                 signing.substring(6),
-                rotated.substring(6)));
+                rotated.substring(6),
+                token,
+                smtpPassword));
     assertEquals(List.of(), hits, "secrets in the clear");
   }
 
