@@ -91,7 +91,7 @@ class SecretsAtRestTest {
             Map.of(
                 "smtp",
                 Map.of(
-                    "host", "smtp.example.com",
+                    "host", "127.0.0.1",
                     "tls", "STARTTLS",
                     "username", "hookyard",
                     "password", smtpPassword,
