@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The HPE Compute Ops Management scenario of docs/scenarios/hpe-com.md: the verification
- * handshake, the server-shutdown filter across successive server events, and a fan-out to Slack,
- * e-mail (a real SMTP server) and a record API, with the server's tags as text lines.
+ * The HPE Compute Ops Management scenario of docs/scenarios/hpe-com.md: the verification handshake,
+ * the server-shutdown filter across successive server events, and a fan-out to Slack, e-mail (a
+ * real SMTP server) and a record API, with the server's tags as text lines.
  */
 @ExtendWith(SystemStack.class)
 class HpeComScenarioIT {

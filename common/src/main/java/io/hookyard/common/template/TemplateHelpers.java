@@ -19,8 +19,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -139,17 +139,16 @@ final class TemplateHelpers {
 
   /** The value as JSON: text quoted and escaped, JSON as it is, numbers and booleans plain. */
   /**
-   * The members of a JSON object as key/value entries, in the object's order, so that templates
-   * can list a map such as HPE's server tags ({@code {#for t in data.tags.entries}}). Anything but
-   * an object has no entries.
+   * The members of a JSON object as key/value entries, in the object's order, so that templates can
+   * list a map such as HPE's server tags ({@code {#for t in data.tags.entries}}). Anything but an
+   * object has no entries.
    */
   static List<Map.Entry<String, Object>> entries(Object value) {
     List<Map.Entry<String, Object>> entries = new ArrayList<>();
     if (value instanceof JsonNode node && node.isObject()) {
       node.fields()
           .forEachRemaining(
-              field ->
-                  entries.add(Map.entry(field.getKey(), JsonValues.unwrap(field.getValue()))));
+              field -> entries.add(Map.entry(field.getKey(), JsonValues.unwrap(field.getValue()))));
     }
     return entries;
   }

@@ -216,7 +216,8 @@ class StepRunnerTest {
 
       JsonPath entry = awaitStatus(tenant, id, "DEAD");
       assertEquals("NOT_SENDABLE", entry.getString("deadReason"));
-      assertTrue(entry.getString("lastError").contains("No SMTP server"), entry.getString("lastError"));
+      assertTrue(
+          entry.getString("lastError").contains("No SMTP server"), entry.getString("lastError"));
       assertEquals("SMTP", entry.getString("attempts[0].request.method"));
       assertEquals("it@example.com", entry.getString("attempts[0].request.headers.to[0]"));
       assertEquals(0, sink.all().size());
