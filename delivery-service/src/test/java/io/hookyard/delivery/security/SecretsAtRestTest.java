@@ -78,7 +78,7 @@ class SecretsAtRestTest {
         .auth()
         .oauth2(TestTokens.tenantAdmin(api.tenant()))
         .contentType(ContentType.JSON)
-        .body(Map.of("name", "vendor-api", "kind", "api_token", "token", token))
+        .body(Map.of("name", "vendor_api", "kind", "api_token", "token", token))
         .post("/api/v1/tenants/{tenant}/credentials", api.tenant())
         .then()
         .statusCode(201);
