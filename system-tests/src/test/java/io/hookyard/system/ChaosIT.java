@@ -47,21 +47,22 @@ class ChaosIT {
           Wiring.create(
               stack.as("alice"), "acme", Map.of("settings", Map.of("rateLimit", "100000")));
       try (RecordingServer sink = wiring.sink()) {
-        List<Instant> lostOutcomes = new ArrayList<>();
+        List<Chaos.Loss> lostOutcomes = new ArrayList<>();
         Load load = Load.start(wiring, List.of(wiring.hookUrl()), 4);
         for (int round = 1; round <= ROUNDS; round++) {
           for (HookyardService service : HookyardService.values()) {
             Thread.sleep(BETWEEN.toMillis());
             if (service == HookyardService.DELIVERY) {
-              lostOutcomes.add(Instant.now());
+              lostOutcomes.add(new Chaos.Loss(Instant.now(), Instant.now()));
             }
             stack.kill(service);
             stack.restart(service);
           }
           if (round == 1) {
             Thread.sleep(BETWEEN.toMillis());
-            lostOutcomes.add(Instant.now());
+            Instant down = Instant.now();
             stack.restartDatabase(Duration.ofSeconds(2));
+            lostOutcomes.add(new Chaos.Loss(down, Instant.now()));
           }
         }
         Thread.sleep(BETWEEN.toMillis());
@@ -163,13 +164,17 @@ class ChaosIT {
     record Duplicates(List<String> explained, List<String> unexplained) {}
 
     /**
-     * Groups arrivals by {@code webhook-id}. A delivery that arrived more than once is explained
-     * when a moment that loses recorded outcomes (a delivery-service kill, the database restart)
-     * lies between its first and its last arrival, give or take the few seconds an attempt already
-     * under way at that moment may still take.
+     * A time during which recorded outcomes can be lost: a delivery-service kill (a moment), or the
+     * database restart (from going down until it answers again).
      */
-    static Duplicates duplicates(
-        List<RecordingServer.Recorded> requests, List<Instant> lossMoments) {
+    record Loss(Instant from, Instant until) {}
+
+    /**
+     * Groups arrivals by {@code webhook-id}. A delivery that arrived more than once is explained
+     * when a time that loses recorded outcomes lies between its first and its last arrival, give or
+     * take the seconds an attempt and the batched write of its outcome already under way may take.
+     */
+    static Duplicates duplicates(List<RecordingServer.Recorded> requests, List<Loss> losses) {
       Map<String, List<Instant>> arrivals = new TreeMap<>();
       for (RecordingServer.Recorded request : requests) {
         arrivals
@@ -186,9 +191,11 @@ class ChaosIT {
             Instant first = times.stream().min(Instant::compareTo).orElseThrow();
             Instant last = times.stream().max(Instant::compareTo).orElseThrow();
             boolean lost =
-                lossMoments.stream()
+                losses.stream()
                     .anyMatch(
-                        moment -> !first.isAfter(moment.plusSeconds(5)) && !last.isBefore(moment));
+                        loss ->
+                            !first.isAfter(loss.until().plusSeconds(10))
+                                && !last.isBefore(loss.from()));
             (lost ? explained : unexplained).add(id + " x" + times.size());
           });
       return new Duplicates(explained, unexplained);

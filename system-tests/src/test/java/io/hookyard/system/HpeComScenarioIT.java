@@ -173,8 +173,8 @@ class HpeComScenarioIT {
     assertEquals("oncall@acme.example", mail.getAllRecipients()[0].toString());
     assertEquals(
         "Server esx-prod-07 (ProLiant DL360 Gen11, S/N CZ2311004H) is off.\n"
-            + "Tag1:Location/Houston\nTag2:Owner/James\n",
-        String.valueOf(mail.getContent()).replace("\r\n", "\n"));
+            + "Tag1:Location/Houston\nTag2:Owner/James",
+        String.valueOf(mail.getContent()).replace("\r\n", "\n").stripTrailing());
 
     Thread.sleep(1500);
     assertEquals(1, slack.requests().size(), "one shutdown, one message");

@@ -28,7 +28,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class SourceDirectory {
-  private record Entry(CompletableFuture<Optional<ActiveSource>> source, Instant expires) {}
+  /**
+   * A cached answer. {@code secretRetires} is when the first of its secrets stops verifying (the end
+   * of a rotation's overlap), or null.
+   */
+  private record Entry(
+      CompletableFuture<Optional<ActiveSource>> source, Instant expires, Instant secretRetires) {}
 
   // Bounded: requests to made-up URLs must not grow it (unknown URLs are cached as empty, too).
   static final int MAX_ENTRIES = 10_000;
@@ -67,8 +72,13 @@ public class SourceDirectory {
     if (entry == null) {
       return loadOnce(key, tenant, name, blocking);
     }
-    if (entry.expires().isBefore(clock.instant())) {
-      loadOnce(key, tenant, name, blocking);
+    Instant now = clock.instant();
+    if (entry.expires().isBefore(now)) {
+      CompletableFuture<Optional<ActiveSource>> reload = loadOnce(key, tenant, name, blocking);
+      // A secret whose overlap has ended must not verify even once more from the cache.
+      if (entry.secretRetires() != null && !entry.secretRetires().isAfter(now)) {
+        return reload;
+      }
     }
     return entry.source();
   }
@@ -103,11 +113,14 @@ public class SourceDirectory {
         if (cache.size() >= MAX_ENTRIES) {
           cache.clear();
         }
+        Instant retires = source.map(found -> firstRetirement(found.id())).orElse(null);
+        Instant expires = clock.instant().plus(config.sourceCacheTime());
         cache.put(
             key,
             new Entry(
                 CompletableFuture.completedFuture(source),
-                clock.instant().plus(config.sourceCacheTime())));
+                retires != null && retires.isBefore(expires) ? retires : expires,
+                retires));
       }
       load.complete(source);
     } catch (RuntimeException | Error e) {
@@ -130,6 +143,16 @@ public class SourceDirectory {
     return secrets.verifyingAt(sourceId, clock.instant()).stream()
         .map(secret -> secretBox.open(new SealedSecret(secret.keyId, secret.ciphertext)))
         .toList();
+  }
+
+  /** When the first secret that verifies now stops verifying, or null when none ever does. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  Instant firstRetirement(String sourceId) {
+    return secrets.verifyingAt(sourceId, clock.instant()).stream()
+        .map(secret -> secret.expiresAt)
+        .filter(java.util.Objects::nonNull)
+        .min(java.util.Comparator.naturalOrder())
+        .orElse(null);
   }
 
   @Transactional
