@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class SourceDirectory {
   /**
-   * A cached answer. {@code secretRetires} is when the first of its secrets stops verifying (the end
-   * of a rotation's overlap), or null.
+   * A cached answer. {@code secretRetires} is when the first of its secrets stops verifying (the
+   * end of a rotation's overlap), or null.
    */
   private record Entry(
       CompletableFuture<Optional<ActiveSource>> source, Instant expires, Instant secretRetires) {}
@@ -146,7 +146,7 @@ public class SourceDirectory {
   }
 
   /** When the first secret that verifies now stops verifying, or null when none ever does. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   Instant firstRetirement(String sourceId) {
     return secrets.verifyingAt(sourceId, clock.instant()).stream()
         .map(secret -> secret.expiresAt)
