@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.hookyard.common.id.Ids;
 import io.hookyard.common.testing.TestTokens;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
 
 /** What tests send and read for actions and credentials. */
@@ -25,11 +26,11 @@ public final class ActionRequests {
     String deliveryId = Ids.newId(Ids.DELIVERY);
     String request =
         """
-        [{"id":"%s","tenant":"%s","subscriptionId":"sub_1","destinationId":"%s",
+        {"id":"%s","tenant":"%s","subscriptionId":"sub_1","destinationId":"%s",
           "event":{"specversion":"1.0","id":"%s","source":"/hooks/%s/fleet","type":"fleet.calendar",
                    "subject":"host/11058","datacontenttype":"application/json","tenant":"%s",
                    "data":%s},
-          "action":%s%s}]"""
+          "action":%s%s}"""
             .formatted(
                 deliveryId,
                 tenant,
@@ -40,14 +41,7 @@ public final class ActionRequests {
                 data,
                 action,
                 errorReason == null ? "" : ",\"errorReason\":\"" + errorReason + "\"");
-    given()
-        .auth()
-        .oauth2(TestTokens.service())
-        .contentType(ContentType.JSON)
-        .body(request)
-        .post("/internal/v1/deliveries")
-        .then()
-        .statusCode(204);
+    DeliveryApi.submit(List.of(request));
     return deliveryId;
   }
 

@@ -60,11 +60,6 @@ public class MailClients {
     }
   }
 
-  /** How many clients are open: for tests. */
-  int open() {
-    return clients.size();
-  }
-
   @PreDestroy
   void closeAll() {
     clients.values().forEach(MailClients::close);

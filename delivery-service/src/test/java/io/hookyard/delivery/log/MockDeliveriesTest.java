@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.hookyard.common.id.Ids;
 import io.hookyard.common.testing.TestTenants;
 import io.hookyard.common.testing.TestTokens;
+import io.hookyard.delivery.DeliveryApi;
 import io.hookyard.delivery.DeliveryTest;
-import io.restassured.http.ContentType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -75,9 +75,9 @@ class MockDeliveriesTest {
     String deliveryId = Ids.newId(Ids.DELIVERY);
     String request =
         """
-        [{"id":"%s","tenant":"%s","subscriptionId":"sub_1","destinationId":"dst_none",
+        {"id":"%s","tenant":"%s","subscriptionId":"sub_1","destinationId":"dst_none",
           "event":{"specversion":"1.0","id":"%s","source":"/hooks/%s/demo","type":"device.locked",
-                   "datacontenttype":"application/json","tenant":"%s",%s"data":{"device":"mac-9"}}}]"""
+                   "datacontenttype":"application/json","tenant":"%s",%s"data":{"device":"mac-9"}}}"""
             .formatted(
                 deliveryId,
                 tenant,
@@ -85,14 +85,7 @@ class MockDeliveriesTest {
                 tenant,
                 tenant,
                 mock ? "\"mock\":true," : "");
-    given()
-        .auth()
-        .oauth2(TestTokens.service())
-        .contentType(ContentType.JSON)
-        .body(request)
-        .post("/internal/v1/deliveries")
-        .then()
-        .statusCode(204);
+    DeliveryApi.submit(List.of(request));
     return deliveryId;
   }
 }
