@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,11 +37,6 @@ class ChaosIT {
   static final Map<String, String> PROPERTIES = Map.of("hookyard.delivery.worker.lease", "10s");
 
   @Test
-  @Disabled(
-      "Known failure since actions run in delivery-service: every accepted event arrives, but"
-          + " dozens of deliveries arrive twice outside a kill or the restart window, while the"
-          + " delivery worker's connection pool times out after the database restart. Kept out of"
-          + " the suite until that is fixed; see docs/delivery.md, known problems.")
   void killingEachServiceInTurnAndRestartingPostgresUnderLoadLosesNoAcceptedEvent()
       throws Exception {
     Path target = SystemStack.root().resolve("system-tests/target");
@@ -54,6 +48,7 @@ class ChaosIT {
               stack.as("alice"), "acme", Map.of("settings", Map.of("rateLimit", "100000")));
       try (RecordingServer sink = wiring.sink()) {
         List<Chaos.Loss> lostOutcomes = new ArrayList<>();
+        List<String> timeline = new ArrayList<>();
         Load load = Load.start(wiring, List.of(wiring.hookUrl()), 4);
         for (int round = 1; round <= ROUNDS; round++) {
           for (HookyardService service : HookyardService.values()) {
@@ -61,14 +56,17 @@ class ChaosIT {
             if (service == HookyardService.DELIVERY) {
               lostOutcomes.add(new Chaos.Loss(Instant.now(), Instant.now()));
             }
+            timeline.add(Instant.now() + " kill " + service);
             stack.kill(service);
             stack.restart(service);
+            timeline.add(Instant.now() + " " + service + " up again");
           }
           if (round == 1) {
             Thread.sleep(BETWEEN.toMillis());
             Instant down = Instant.now();
             stack.restartDatabase(Duration.ofSeconds(2));
             lostOutcomes.add(new Chaos.Loss(down, Instant.now()));
+            timeline.add(down + " database down, up again at " + Instant.now());
           }
         }
         Thread.sleep(BETWEEN.toMillis());
@@ -84,7 +82,9 @@ class ChaosIT {
         assertEquals(
             List.of(),
             duplicates.unexplained(),
-            "deliveries that arrived twice without a kill or restart between their sends");
+            "deliveries that arrived twice without a kill or restart between their sends;"
+                + " timeline: "
+                + timeline);
         assertNothingStuck(stack, wiring);
         System.out.printf(
             "Chaos: %d accepted, %d refused or dropped, %d delivered (%d stored but never"
@@ -202,7 +202,7 @@ class ChaosIT {
                         loss ->
                             !first.isAfter(loss.until().plusSeconds(10))
                                 && !last.isBefore(loss.from()));
-            (lost ? explained : unexplained).add(id + " x" + times.size());
+            (lost ? explained : unexplained).add(id + " at " + times);
           });
       return new Duplicates(explained, unexplained);
     }

@@ -3,6 +3,7 @@ package io.hookyard.common.problem;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.hookyard.common.db.DatabaseErrors;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -136,6 +137,9 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
+    if (DatabaseErrors.passing(e)) {
+      return unavailable(e, uri);
+    }
     String errorId = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri.getPath());
     Problem problem =
@@ -146,6 +150,20 @@ public class ProblemMappers {
                 "Something went wrong on our side. Quote the error id when you report it.")
             .withErrorId(errorId);
     return build(problem, uri).build();
+  }
+
+  /**
+   * The database is out of reach for a moment: the caller should try again, and nothing changed.
+   */
+  private static Response unavailable(Throwable e, UriInfo uri) {
+    LOG.warnf("Database unavailable while serving %s: %s", uri.getPath(), e.toString());
+    Problem problem =
+        Problem.of(
+            503,
+            "unavailable",
+            "Service unavailable",
+            "Storage is out of reach for a moment; nothing was changed. Try again shortly.");
+    return build(problem, uri).header("Retry-After", "5").build();
   }
 
   private static Response.ResponseBuilder build(Problem problem, UriInfo uri) {

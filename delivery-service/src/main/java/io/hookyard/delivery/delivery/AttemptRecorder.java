@@ -1,8 +1,11 @@
 package io.hookyard.delivery.delivery;
 
+import io.hookyard.common.db.DatabaseErrors;
 import io.hookyard.delivery.config.DeliveryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -15,6 +18,11 @@ import org.jboss.logging.Logger;
  * Group commit of finished attempts: the threads that sent them hand them over and wait, and one
  * writer stores whatever has gathered in one transaction ({@link AttemptLedger}). Under load that
  * is hundreds of attempts per commit instead of one.
+ *
+ * <p>An attempt has already reached its destination when its outcome is written, so an outcome that
+ * cannot be written means the delivery is sent again once its lease runs out. When the database
+ * cannot be reached (a restart, a failover, a pool waiting for connections), the writer therefore
+ * keeps the batch and tries again, for as long as the leases of its deliveries hold.
  */
 @ApplicationScoped
 public class AttemptRecorder {
@@ -22,15 +30,22 @@ public class AttemptRecorder {
 
   private record Pending(Outcome outcome, CompletableFuture<Void> written) {}
 
+  static final Duration FIRST_PAUSE = Duration.ofMillis(200);
+  static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
+  // Room left for the write itself before a lease runs out.
+  static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
+
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final AttemptLedger ledger;
+  private final Clock clock;
   private final int batchSize;
   private final int writerCount;
   private final List<Thread> writers = new ArrayList<>();
   private volatile boolean running;
 
-  public AttemptRecorder(AttemptLedger ledger, DeliveryConfig config) {
+  public AttemptRecorder(AttemptLedger ledger, DeliveryConfig config, Clock clock) {
     this.ledger = ledger;
+    this.clock = clock;
     this.batchSize = config.worker().recordBatchSize();
     this.writerCount = config.worker().recordWriters();
   }
@@ -87,13 +102,48 @@ public class AttemptRecorder {
   }
 
   private void write(List<Pending> batch) {
+    List<Pending> left = new ArrayList<>(batch);
+    Duration pause = FIRST_PAUSE;
+    while (true) {
+      try {
+        ledger.recordAll(left.stream().map(Pending::outcome).toList());
+        left.forEach(pending -> pending.written().complete(null));
+        return;
+      } catch (RuntimeException e) {
+        Instant nextTry = clock.instant().plus(pause);
+        List<Pending> giveUp =
+            !running || Thread.currentThread().isInterrupted() || !DatabaseErrors.passing(e)
+                ? List.copyOf(left)
+                : left.stream().filter(pending -> !holds(pending, nextTry)).toList();
+        left.removeAll(giveUp);
+        if (!giveUp.isEmpty()) {
+          // The leases run out and the deliveries are tried again; nothing is lost.
+          LOG.errorf(e, "Could not record %d attempts", giveUp.size());
+          giveUp.forEach(pending -> pending.written().completeExceptionally(e));
+        }
+        if (left.isEmpty()) {
+          return;
+        }
+        LOG.warnf("Could not record %d attempts, trying again in %s: %s", left.size(), pause, e);
+        sleep(pause);
+        pause =
+            pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
+                ? LONGEST_PAUSE
+                : pause.multipliedBy(2);
+      }
+    }
+  }
+
+  /** Whether the delivery is still this worker's when a write at {@code at} would finish. */
+  private static boolean holds(Pending pending, Instant at) {
+    return pending.outcome().claim().leaseUntil().isAfter(at.plus(LEASE_MARGIN));
+  }
+
+  private static void sleep(Duration pause) {
     try {
-      ledger.recordAll(batch.stream().map(Pending::outcome).toList());
-      batch.forEach(pending -> pending.written().complete(null));
-    } catch (RuntimeException e) {
-      // The leases run out and the deliveries are tried again; nothing is lost.
-      LOG.errorf(e, "Could not record %d attempts", batch.size());
-      batch.forEach(pending -> pending.written().completeExceptionally(e));
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

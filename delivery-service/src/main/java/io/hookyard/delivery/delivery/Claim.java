@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param replayId the replay whose round this is, or null for the original round
  * @param action where the delivery's action stands, or null for a plain delivery (the CloudEvent to
  *     one destination)
+ * @param leaseUntil when the lease runs out and another worker may take the delivery
  */
 public record Claim(
     String deliveryId,
@@ -26,7 +27,8 @@ public record Claim(
     boolean probe,
     int scheduleStart,
     String replayId,
-    io.hookyard.delivery.action.ActionState action) {
+    io.hookyard.delivery.action.ActionState action,
+    Instant leaseUntil) {
 
   /** Attempts made in the current round: the position in the retry schedule. */
   public int attemptsThisRound() {

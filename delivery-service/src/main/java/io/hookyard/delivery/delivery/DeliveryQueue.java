@@ -192,6 +192,7 @@ public class DeliveryQueue {
         return List.of();
       }
       Map<String, Limits> limits = lockLimits(connection, candidates, now);
+      Instant leaseUntil = now.plus(config.worker().lease());
       List<Claim> taken = new ArrayList<>();
       Map<String, Instant> deferred = new LinkedHashMap<>();
       List<String> orphans = new ArrayList<>();
@@ -219,9 +220,10 @@ public class DeliveryQueue {
                 probe,
                 candidate.scheduleStart(),
                 candidate.replayId(),
-                candidate.action()));
+                candidate.action(),
+                leaseUntil));
       }
-      lease(connection, taken, now.plus(config.worker().lease()));
+      lease(connection, taken, leaseUntil);
       defer(connection, deferred);
       buryOrphans(connection, orphans, now);
       countWhenCommitted(orphans.size());

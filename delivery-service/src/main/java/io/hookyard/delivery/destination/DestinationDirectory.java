@@ -11,9 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The settings of destinations, with their signing keys decrypted, kept for two seconds: the
@@ -25,14 +26,11 @@ public class DestinationDirectory {
   static final Duration CACHE_TIME = Duration.ofSeconds(2);
   static final int MAX_ENTRIES = 10_000;
 
-  private record Entry(
-      Optional<DestinationSettings> settings, Instant expires, AtomicBoolean refreshing) {
-    Entry(Optional<DestinationSettings> settings, Instant expires) {
-      this(settings, expires, new AtomicBoolean());
-    }
-  }
+  private record Entry(Optional<DestinationSettings> settings, Instant expires) {}
 
   private final ConcurrentMap<String, Entry> cache = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, CompletableFuture<Optional<DestinationSettings>>> loading =
+      new ConcurrentHashMap<>();
   private final DestinationRepository destinations;
   private final DestinationSecretRepository secrets;
   private final DestinationHeaders headers;
@@ -53,25 +51,45 @@ public class DestinationDirectory {
   }
 
   /**
-   * The destination's settings, or empty when it no longer exists. When the cached settings are out
-   * of date, one caller reloads them while the others go on with the old ones for that moment, so
-   * the many attempts in flight to one destination do not all read it at once.
+   * The destination's settings, or empty when it no longer exists. One caller at a time loads a
+   * destination: the hundreds of attempts a claim starts at once for one destination would
+   * otherwise each take a connection to read the same row. While settings that are out of date are
+   * reloaded, the other callers go on with them; callers that have none wait for the load. When the
+   * database cannot be read, settings known before are used until it can.
    */
   public Optional<DestinationSettings> find(String id) {
     Instant now = clock.instant();
     Entry entry = cache.get(id);
-    if (entry == null) {
-      return reload(id, now);
+    if (entry != null && !entry.expires().isBefore(now)) {
+      return entry.settings();
     }
-    if (entry.expires().isBefore(now) && entry.refreshing().compareAndSet(false, true)) {
-      try {
-        return reload(id, now);
-      } catch (RuntimeException e) {
-        entry.refreshing().set(false);
-        throw e;
+    CompletableFuture<Optional<DestinationSettings>> load = new CompletableFuture<>();
+    CompletableFuture<Optional<DestinationSettings>> running = loading.putIfAbsent(id, load);
+    if (running != null) {
+      return entry != null ? entry.settings() : awaitLoad(running);
+    }
+    try {
+      Optional<DestinationSettings> loaded = reload(id, now);
+      load.complete(loaded);
+      return loaded;
+    } catch (RuntimeException e) {
+      load.completeExceptionally(e);
+      if (entry != null) {
+        return entry.settings();
       }
+      throw e;
+    } finally {
+      loading.remove(id, load);
     }
-    return entry.settings();
+  }
+
+  private static Optional<DestinationSettings> awaitLoad(
+      CompletableFuture<Optional<DestinationSettings>> running) {
+    try {
+      return running.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   private Optional<DestinationSettings> reload(String id, Instant now) {
