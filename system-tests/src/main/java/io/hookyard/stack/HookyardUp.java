@@ -18,12 +18,14 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./hookyard up}: runs the whole system on this machine (PostgreSQL with its data under
- * {@code .hookyard/}, Keycloak on 8180, the services on 8081-8083), sets up a demo tenant {@code
- * acme}, and prints how to use it. Ctrl-C stops everything.
+ * {@code .hookyard/}, Keycloak on 8180, the services on 8081-8083, the console on 8084), an echo
+ * destination on 8090 and an SMTP server on 2525 that print what they receive, sets up a demo
+ * tenant {@code acme}, and prints how to use it. Ctrl-C stops everything.
  */
 public final class HookyardUp {
   static final String TENANT = "acme";
   static final int ECHO_PORT = 8090;
+  static final int MAIL_PORT = 2525;
   private static final List<String> DEMO_USERS = KeycloakServer.ACCOUNTS;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,6 +49,7 @@ public final class HookyardUp {
     System.out.println(
         "Starting PostgreSQL, Keycloak and the three services (logs in .hookyard/logs)...");
     EchoServer echo = EchoServer.start(ECHO_PORT, System.out);
+    LocalMailServer mail = LocalMailServer.start(MAIL_PORT, System.out);
     HookyardStack stack = new HookyardStack(options);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -55,6 +58,7 @@ public final class HookyardUp {
                   System.out.println("\nStopping Hookyard...");
                   stack.close();
                   echo.close();
+                  mail.close();
                 }));
     stack.start();
     String sourceToken = setUpDemo(stack, echo, state.resolve("demo-source-token"));
@@ -63,13 +67,16 @@ public final class HookyardUp {
   }
 
   /**
-   * Creates the demo source, echo destination and catch-all subscription once; reruns reuse them.
+   * Creates the demo source, echo destination and a subscription of every event of the demo source
+   * to the echo once; reruns reuse them. The subscription is limited to the demo source so that
+   * sources set up by hand (as in docs/scenarios) deliver only where their own subscriptions say.
    */
   static String setUpDemo(HookyardStack stack, EchoServer echo, Path tokenFile) throws IOException {
     ManagementClient alice = stack.as("alice");
     String base = "/api/v1/tenants/" + TENANT;
-    if (find(alice, HookyardService.RECEIVER, base + "/sources", "demo") == null) {
-      JsonNode source = alice.createSource(TENANT, "demo");
+    JsonNode source = find(alice, HookyardService.RECEIVER, base + "/sources", "demo");
+    if (source == null) {
+      source = alice.createSource(TENANT, "demo");
       Files.writeString(tokenFile, source.path("secret").asText());
     }
     JsonNode destination = find(alice, HookyardService.DELIVERY, base + "/destinations", "echo");
@@ -77,7 +84,13 @@ public final class HookyardUp {
       destination = alice.createDestination(TENANT, "echo", echo.url());
     }
     if (find(alice, HookyardService.RULES, base + "/subscriptions", "everything") == null) {
-      alice.createSubscription(TENANT, "everything", List.of("*"), destination.path("id").asText());
+      alice.createSubscription(
+          TENANT,
+          Map.of(
+              "name", "everything",
+              "eventTypes", List.of("*"),
+              "sources", List.of(source.path("id").asText()),
+              "destinationId", destination.path("id").asText()));
     }
     return Files.exists(tokenFile)
         ? Files.readString(tokenFile).trim()
@@ -109,7 +122,9 @@ public final class HookyardUp {
           delivery   %s
           console    %s/console   (sign in as alice, tenant-admin of acme, or victor, viewer)
           keycloak   http://localhost:8180   (realm hookyard)
-          echo       http://localhost:%d/echo   (the demo destination; deliveries print below)
+          echo       http://localhost:%d/echo   (the demo destination; every request to it prints below;
+                     PUT /_answers/<path> gives <path> a canned answer, see docs/scenarios/README.md)
+          smtp       127.0.0.1:%d   (plain SMTP for e-mail steps; every message it gets prints below)
 
         Send an event to the demo source of tenant acme:
           curl -i -X POST %s \\
@@ -135,6 +150,7 @@ public final class HookyardUp {
         stack.url(HookyardService.DELIVERY),
         stack.url(HookyardService.CONSOLE),
         ECHO_PORT,
+        MAIL_PORT,
         hook,
         sourceToken,
         passwords.get("alice"),

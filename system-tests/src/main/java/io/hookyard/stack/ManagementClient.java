@@ -70,6 +70,12 @@ public final class ManagementClient {
     return post(HookyardService.RULES, "/api/v1/tenants/" + tenant + "/subscriptions", body);
   }
 
+  /** A subscription with any fields of the subscriptions API (sources, action...). */
+  public JsonNode createSubscription(String tenant, Map<String, Object> subscription) {
+    return post(
+        HookyardService.RULES, "/api/v1/tenants/" + tenant + "/subscriptions", subscription);
+  }
+
   /** One page of the delivery log, filtered by the given query parameters. */
   public JsonNode deliveries(String tenant, Map<String, String> query) {
     String parameters =

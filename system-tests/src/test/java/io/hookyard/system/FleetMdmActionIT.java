@@ -159,9 +159,21 @@ class FleetMdmActionIT {
       RecordingServer.Recorded alert =
           alerts.await(r -> true, 1, Duration.ofSeconds(60)).getFirst();
       assertEquals(
-          "Fleet reported an error for host 11060: calendar event could not be created",
+          "Fleet host 11060: calendar event could not be created",
           ActionWiring.read(alert.bodyText()).path("text").asText());
       assertEquals(0, fleetApi.all().stream().filter(r -> r.path().endsWith("/11060")).count());
+
+      // Fleet no longer knows a host: the command cannot be built, and the error route says why.
+      fleetApi.answerWith(r -> r.path().equals("/api/v1/fleet/hosts/11061"), 200, "{}");
+      ManagementClient.postEvent(
+          source.path("url").asText(), source.path("secret").asText(), calendarWebhook(11061, ""));
+      RecordingServer.Recorded why = alerts.await(r -> true, 2, Duration.ofSeconds(60)).get(1);
+      String text = ActionWiring.read(why.bodyText()).path("text").asText();
+      assertTrue(
+          text.startsWith("Fleet host 11061: Step 'command', field 'body'")
+              && text.contains("steps.host.response.body.host.uuid"),
+          text);
+      assertEquals(2, fleetApi.requests(r -> r.path().equals("/api/v1/fleet/commands/run")).size());
     }
   }
 
@@ -196,7 +208,7 @@ class FleetMdmActionIT {
             "preset",
             "SLACK",
             "fields",
-            Map.of("text", "Fleet reported an error for host {data.host_id}: {data.error}"));
+            Map.of("text", "Fleet host {data.host_id}: {data.error ?: error.reason}"));
     Map<String, Object> action = new LinkedHashMap<>();
     action.put("steps", List.of(host, command));
     action.put(
