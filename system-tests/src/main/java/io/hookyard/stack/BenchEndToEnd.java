@@ -14,8 +14,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +62,7 @@ public final class BenchEndToEnd {
           .build();
 
   private final Path out;
+  private Instant measuredFrom;
 
   private BenchEndToEnd(Path out) {
     this.out = out;
@@ -97,6 +105,7 @@ public final class BenchEndToEnd {
     long errorsBefore = errors.get();
 
     System.out.printf("Measuring: %d/s for %d s%n", rate, seconds);
+    measuredFrom = Instant.now();
     List<double[]> samples = new ArrayList<>();
     long start = System.nanoTime();
     Thread sampler = Thread.ofPlatform().daemon().start(() -> sample(stack, start, samples));
@@ -119,6 +128,7 @@ public final class BenchEndToEnd {
         "errorSamples", List.copyOf(errorSamples).subList(0, Math.min(5, errorSamples.size())));
     result.put("drained", drained);
     result.putAll(latencies());
+    result.put("stagesMs", stages(stack.databaseUrl(), source.path("id").asText()));
     result.put("rssAtRestMiB", rssAtRest);
     result.put("rssAfterMiB", BenchSupport.rss(stack));
     result.putAll(rssGrowth(samples));
@@ -273,6 +283,48 @@ public final class BenchEndToEnd {
   }
 
   /** Resident memory: the mean of the first minute after warm-up against that of the last. */
+  /**
+   * Where the time goes, from the timestamps each service stores: receiver commit → rules intake
+   * (receiver outbox and relay), rules intake → delivery intake (matching, rules outbox and relay),
+   * delivery intake → first attempt (the delivery queue), p50 and p99 of each over the measured
+   * events.
+   */
+  private Map<String, Object> stages(String databaseUrl, String sourceId) {
+    String sql =
+        "with t as (select e.received_at as accepted, r.received_at as matched,"
+            + " d.created_at as queued, (select min(a.started_at) from delivery.attempt a"
+            + " where a.delivery_id = d.id) as sent"
+            + " from receiver.event e join rules.received_event r on r.id = e.id"
+            + " join delivery.delivery d on d.event_id = e.id"
+            + " where e.source_id = ? and e.received_at >= ?),"
+            + " ms as (select extract(epoch from matched - accepted) * 1000 as relay,"
+            + " extract(epoch from queued - matched) * 1000 as match,"
+            + " extract(epoch from sent - queued) * 1000 as queue from t)"
+            + " select percentile_cont(0.5) within group (order by relay),"
+            + " percentile_cont(0.99) within group (order by relay),"
+            + " percentile_cont(0.5) within group (order by match),"
+            + " percentile_cont(0.99) within group (order by match),"
+            + " percentile_cont(0.5) within group (order by queue),"
+            + " percentile_cont(0.99) within group (order by queue) from ms";
+    Map<String, Object> stages = new LinkedHashMap<>();
+    try (Connection connection = DriverManager.getConnection(databaseUrl, "postgres", "");
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, sourceId);
+      query.setObject(2, OffsetDateTime.ofInstant(measuredFrom, ZoneOffset.UTC));
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        String[] names = {"receiverToRules", "rulesToDelivery", "deliveryQueue"};
+        for (int i = 0; i < names.length; i++) {
+          stages.put(names[i] + "P50", row.getDouble(2 * i + 1));
+          stages.put(names[i] + "P99", row.getDouble(2 * i + 2));
+        }
+      }
+    } catch (SQLException e) {
+      stages.put("error", e.getMessage());
+    }
+    return stages;
+  }
+
   private static Map<String, Object> rssGrowth(List<double[]> samples) {
     Map<String, Object> growth = new LinkedHashMap<>();
     if (samples.size() < 120) {

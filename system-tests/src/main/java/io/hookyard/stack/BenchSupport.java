@@ -26,7 +26,9 @@ final class BenchSupport {
   static HookyardStack startStack(String logs) {
     Path root = root();
     Map<String, String> passwords = new LinkedHashMap<>();
-    for (String user : List.of("alice", "victor", "bob", "ops")) {
+    // Every account of the realm, the services' own clients included: each service signs in to call
+    // its peers' internal endpoints.
+    for (String user : KeycloakServer.ACCOUNTS) {
       passwords.put(user, "bench-" + user + "-" + System.nanoTime());
     }
     HookyardStack stack =

@@ -16,7 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,13 +55,29 @@ public class MatchingService {
     this.clock = clock;
   }
 
+  /**
+   * What matching one batch reads and changes, kept for the batch and written at its end: the
+   * subjects' states (locked when the batch began, moved on by each of its events in order) and the
+   * envelopes that matching completed.
+   */
+  private static final class Batch {
+    final Map<Subject, JsonNode> states;
+    final Map<Subject, SubjectStates.Saved> changedStates = new LinkedHashMap<>();
+    final Map<String, byte[]> completedEnvelopes = new LinkedHashMap<>();
+
+    Batch(Map<Subject, JsonNode> states) {
+      this.states = states;
+    }
+  }
+
   /** Returns how many delivery requests the batch produced. */
   @Transactional
   public int accept(List<CloudEvent> events) {
     Instant now = clock.instant();
-    lockSubjectsInOrder(events, now);
+    List<CloudEvent> fresh = recordNew(events, now);
+    Batch batch = new Batch(states.lockAll(trackedSubjects(fresh), now));
     int matched = 0;
-    for (CloudEvent event : events) {
+    for (CloudEvent event : fresh) {
       String tenant = tenantOf(event);
       try (EventTrace trace =
           EventTrace.start(
@@ -65,21 +87,37 @@ public class MatchingService {
               traceparentOf(event),
               tenant,
               event.getId())) {
-        matched += recordAndMatch(event, tenant, now);
+        int count = match(event, tenant, batch, now);
+        LOG.debugf("Event %s matched %d subscriptions", event.getId(), count);
+        matched += count;
       }
     }
+    receivedEvents.replaceEnvelopes(batch.completedEnvelopes);
+    states.saveAll(batch.changedStates, now);
     return matched;
   }
 
-  private int recordAndMatch(CloudEvent event, String tenant, Instant now) {
-    byte[] envelope = CloudEventJson.serialize(event);
-    if (!receivedEvents.recordIfNew(event.getId(), tenant, event.getType(), envelope, now)) {
-      LOG.debugf("Event %s was taken in before; skipped", event.getId());
-      return 0;
+  /**
+   * Records the batch's events in one statement and returns those not taken in before, in batch
+   * order; an event seen before, or twice in the batch, is skipped after its first time.
+   */
+  private List<CloudEvent> recordNew(List<CloudEvent> events, Instant now) {
+    List<ReceivedEventRepository.Incoming> incoming = new ArrayList<>(events.size());
+    for (CloudEvent event : events) {
+      incoming.add(
+          new ReceivedEventRepository.Incoming(
+              event.getId(), tenantOf(event), event.getType(), CloudEventJson.serialize(event)));
     }
-    int matched = match(event, tenant, now);
-    LOG.debugf("Event %s matched %d subscriptions", event.getId(), matched);
-    return matched;
+    Set<String> recorded = receivedEvents.recordNew(incoming, now);
+    List<CloudEvent> fresh = new ArrayList<>(recorded.size());
+    for (CloudEvent event : events) {
+      if (recorded.remove(event.getId())) {
+        fresh.add(event);
+      } else {
+        LOG.debugf("Event %s was taken in before; skipped", event.getId());
+      }
+    }
+    return fresh;
   }
 
   private static String traceparentOf(CloudEvent event) {
@@ -88,56 +126,61 @@ public class MatchingService {
   }
 
   /**
-   * Locks the state rows of every subject in the batch, in one global order, before any event is
-   * matched: two replicas whose batches hold the same subjects in different orders then wait for
-   * each other instead of deadlocking. Events are still applied in batch order afterwards.
+   * The subjects whose state the batch's real events read and change, in one global order: their
+   * rows are locked in that order before any event is matched, so two replicas whose batches hold
+   * the same subjects in different orders wait for each other instead of deadlocking. Events are
+   * still applied in batch order afterwards.
    */
-  private void lockSubjectsInOrder(List<CloudEvent> events, Instant now) {
-    record SubjectKey(String tenant, String source, String subject) {}
-    java.util.SortedSet<SubjectKey> keys =
-        new java.util.TreeSet<>(
-            java.util.Comparator.comparing(SubjectKey::tenant)
-                .thenComparing(SubjectKey::source)
-                .thenComparing(SubjectKey::subject));
+  private static SortedSet<Subject> trackedSubjects(List<CloudEvent> events) {
+    SortedSet<Subject> subjects = new TreeSet<>();
     for (CloudEvent event : events) {
-      Object sourceId = event.getExtension(EventAttributes.SOURCE_ID);
-      if (event.getSubject() != null && sourceId != null && !EventAttributes.isMock(event)) {
-        keys.add(new SubjectKey(tenantOf(event), sourceId.toString(), event.getSubject()));
+      Subject subject = subjectOf(event);
+      if (subject != null && !EventAttributes.isMock(event)) {
+        subjects.add(subject);
       }
     }
-    keys.forEach(key -> states.lockPrevious(key.tenant(), key.source(), key.subject(), now));
+    return subjects;
+  }
+
+  private static Subject subjectOf(CloudEvent event) {
+    Object sourceId = event.getExtension(EventAttributes.SOURCE_ID);
+    if (event.getSubject() == null || sourceId == null) {
+      return null;
+    }
+    return new Subject(tenantOf(event), sourceId.toString(), event.getSubject());
   }
 
   /**
    * Matches one new event. When it names a subject and carries JSON data, the subject's previous
-   * state is locked and read first (for {@code old/…} and {@code changed/…}; a previous state the
-   * vendor sent along takes its place), the operation is inferred when the vendor does not state it
-   * (Created without previous state, Updated with), and the new state is saved in the same
-   * transaction. A mock event reads the state without locking it and saves nothing.
+   * state (locked for the batch) is what {@code old/…} and {@code changed/…} compare with, unless
+   * the vendor sent one along; the operation is inferred when the vendor does not state it (Created
+   * without previous state, Updated with), and the new state is kept for the next event of the
+   * batch and saved with the batch. A mock event reads the state without locking it and changes
+   * nothing.
    */
-  private int match(CloudEvent event, String tenant, Instant now) {
+  private int match(CloudEvent event, String tenant, Batch batch, Instant now) {
     JsonNode data = EventFilterInput.dataOf(event);
-    Object sourceId = event.getExtension(EventAttributes.SOURCE_ID);
-    boolean tracked = event.getSubject() != null && sourceId != null && data != null;
+    Subject subject = subjectOf(event);
+    boolean tracked = subject != null && data != null;
     // A mock event is matched against the state as it is, but never changes it: a sample must not
     // become the state that a later real event is compared with.
     boolean mock = EventAttributes.isMock(event);
     JsonNode remembered = null;
     if (tracked) {
       remembered =
-          mock
-              ? states.peek(tenant, sourceId.toString(), event.getSubject())
-              : states.lockPrevious(tenant, sourceId.toString(), event.getSubject(), now);
+          mock && !batch.states.containsKey(subject)
+              ? states.peek(subject)
+              : batch.states.get(subject);
     }
     // What the vendor says the subject looked like wins over what we remember of it.
     JsonNode previous = EventFilterInput.previousDataOf(event).orElse(remembered);
     CloudEvent matched = withRememberedState(event, tracked, previous, remembered);
     if (matched != event) {
-      receivedEvents.replaceEnvelope(event.getId(), CloudEventJson.serialize(matched));
+      batch.completedEnvelopes.put(event.getId(), CloudEventJson.serialize(matched));
     }
     EventFilterInput input = new EventFilterInput(matched, data, previous);
     int count = 0;
-    String source = sourceId == null ? null : sourceId.toString();
+    String source = subject == null ? sourceOf(event) : subject.source();
     for (Subscription subscription : index.candidates(tenant, event.getType(), source)) {
       ActionPlan plan =
           input.passes(subscription.filter) ? ActionPlan.of(subscription.action, input) : null;
@@ -148,15 +191,16 @@ public class MatchingService {
     }
     if (tracked && !mock) {
       boolean deleted = "Deleted".equals(matched.getExtension(EventAttributes.OPERATION));
-      states.save(
-          tenant,
-          sourceId.toString(),
-          event.getSubject(),
-          deleted ? null : data,
-          event.getId(),
-          now);
+      JsonNode next = deleted ? null : data;
+      batch.states.put(subject, next);
+      batch.changedStates.put(subject, new SubjectStates.Saved(next, event.getId()));
     }
     return count;
+  }
+
+  private static String sourceOf(CloudEvent event) {
+    Object sourceId = event.getExtension(EventAttributes.SOURCE_ID);
+    return sourceId == null ? null : sourceId.toString();
   }
 
   /**
