@@ -76,7 +76,7 @@ public final class Model {
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Action(List<Step> steps, JsonNode errorRoute) {}
 
-  /** One step. Request and e-mail parts are kept as they are: the console edits presets. */
+  /** One step: a preset with fields, or a templated request or e-mail (edited as JSON). */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Step(
       String name,
