@@ -1,5 +1,6 @@
 package io.hookyard.console.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -91,6 +92,8 @@ public final class Model {
       JsonNode email,
       List<String> retrySchedule) {
 
+    // Not a property of the step: without this, Jackson would write "preset": false.
+    @JsonIgnore
     public boolean isPreset() {
       return preset != null && email == null;
     }

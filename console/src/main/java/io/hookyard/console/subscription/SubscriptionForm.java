@@ -116,7 +116,9 @@ public record SubscriptionForm(
   }
 
   private static StepForm stepForm(Step step) {
-    if (step.isPreset()) {
+    // Presets the picker offers are edited field by field; the e-mail preset and any other are
+    // edited as JSON, so that saving never turns them into another preset.
+    if (step.isPreset() && PRESETS.contains(step.preset())) {
       return new StepForm(
           step.name(),
           step.destinationId(),
@@ -141,8 +143,11 @@ public record SubscriptionForm(
   }
 
   private static String summary(Step step) {
-    if (step.email() != null) {
+    if (step.email() != null || "EMAIL".equals(step.preset())) {
       return "E-mail";
+    }
+    if (step.preset() != null) {
+      return "Preset " + step.preset();
     }
     return "Templated request: "
         + (step.method() == null ? "POST" : step.method())

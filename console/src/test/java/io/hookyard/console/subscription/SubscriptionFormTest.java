@@ -124,6 +124,7 @@ class SubscriptionFormTest {
     assertFalse(shown.definition().contains("dst_b"), "so has the destination");
     assertTrue(shown.definition().contains("\"path\" : \"/tickets/{data.id}\""));
     assertTrue(shown.definition().contains("\"retrySchedule\" : [ \"10s\", \"1m\" ]"));
+    assertFalse(shown.definition().contains("preset"), shown.definition());
 
     MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
     form.add("name", "alerts");
@@ -174,6 +175,50 @@ class SubscriptionFormTest {
     assertEquals("E-mail", shown.summary());
     assertEquals("", shown.destinationId());
     assertTrue(shown.definition().contains("\"to\" : \"ops@example.com\""), shown.definition());
+  }
+
+  @Test
+  void theEMailPresetIsEditedAsJsonAndKeepsItsPreset() {
+    Step email =
+        new Step(
+            "mail",
+            "dst_mail",
+            null,
+            null,
+            null,
+            null,
+            null,
+            "EMAIL",
+            Map.of("title", "{event.type}"),
+            null,
+            null);
+    Subscription saved =
+        new Subscription(
+            "sub_3", "mail", null, true, List.of("x"), null, null, null,
+            new Action(List.of(email), null), null);
+    SubscriptionForm.StepForm shown =
+        SubscriptionForm.of(saved, java.util.Set.of()).steps().getFirst();
+    assertTrue(shown.kept(), "not offered as a preset the picker would replace");
+    assertEquals("E-mail", shown.summary());
+
+    MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
+    form.add("name", "mail");
+    form.add("stepCount", "1");
+    form.add("step.0.name", "mail");
+    form.add("step.0.destinationId", "dst_mail");
+    form.add("step.0.kept", "1");
+    form.add("step.0.definition", shown.definition());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> action =
+        (Map<String, Object>) SubscriptionForm.read(form).toRequest(saved).get("action");
+
+    assertEquals(
+        Map.of(
+            "name", "mail",
+            "destinationId", "dst_mail",
+            "preset", "EMAIL",
+            "fields", Map.of("title", "{event.type}")),
+        ((List<?>) action.get("steps")).getFirst());
   }
 
   @Test
