@@ -347,8 +347,7 @@ class ConsoleIT {
         browser.script("return document.getElementById('main').contains(arguments[0]);", focused),
         "the first button after the skip link is in the content");
     assertFalse(
-        "none".equals(focused.getCssValue("outline-style")),
-        "the focused button shows an outline");
+        "none".equals(focused.getCssValue("outline-style")), "the focused button shows an outline");
   }
 
   private static void replaceText(ConsoleBrowser browser, String selector, String text) {
@@ -359,10 +358,14 @@ class ConsoleIT {
   private static String ticketsSubscription() throws Exception {
     Map<String, Object> notify =
         Map.of(
-            "name", "notify",
-            "destinationId", destinationId,
-            "preset", "SLACK",
-            "fields", Map.of("text", "{event.type} on {event.subject}"));
+            "name",
+            "notify",
+            "destinationId",
+            destinationId,
+            "preset",
+            "SLACK",
+            "fields",
+            Map.of("text", "{event.type} on {event.subject}"));
     Map<String, Object> ticket =
         Map.of(
             "name", "ticket",

@@ -55,9 +55,9 @@ public record SubscriptionForm(
   }
 
   /**
-   * One step row of the editor. {@code kept} rows are steps that are not presets: the editor
-   * shows a {@code summary} of them and their {@code definition} (the step's JSON without its
-   * name and destination, which have their own fields) to edit.
+   * One step row of the editor. {@code kept} rows are steps that are not presets: the editor shows
+   * a {@code summary} of them and their {@code definition} (the step's JSON without its name and
+   * destination, which have their own fields) to edit.
    */
   public record StepForm(
       String name,
@@ -268,8 +268,8 @@ public record SubscriptionForm(
   }
 
   /**
-   * A step edited as JSON: its definition, with the name and destination of the row. A row
-   * without a definition (a form from before definitions were shown) keeps the saved step.
+   * A step edited as JSON: its definition, with the name and destination of the row. A row without
+   * a definition (a form from before definitions were shown) keeps the saved step.
    */
   private static Object keptStepRequest(StepForm step, Step original) {
     if (step.definition() == null || step.definition().isBlank()) {

@@ -166,8 +166,16 @@ class SubscriptionFormTest {
             null);
     Subscription saved =
         new Subscription(
-            "sub_2", "mail", null, true, List.of("x"), null, null, null,
-            new Action(List.of(email), null), null);
+            "sub_2",
+            "mail",
+            null,
+            true,
+            List.of("x"),
+            null,
+            null,
+            null,
+            new Action(List.of(email), null),
+            null);
 
     SubscriptionForm.StepForm shown =
         SubscriptionForm.of(saved, java.util.Set.of()).steps().getFirst();
@@ -194,8 +202,16 @@ class SubscriptionFormTest {
             null);
     Subscription saved =
         new Subscription(
-            "sub_3", "mail", null, true, List.of("x"), null, null, null,
-            new Action(List.of(email), null), null);
+            "sub_3",
+            "mail",
+            null,
+            true,
+            List.of("x"),
+            null,
+            null,
+            null,
+            new Action(List.of(email), null),
+            null);
     SubscriptionForm.StepForm shown =
         SubscriptionForm.of(saved, java.util.Set.of()).steps().getFirst();
     assertTrue(shown.kept(), "not offered as a preset the picker would replace");

@@ -15,9 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.hookyard.common.tenancy.Roles;
 import io.hookyard.common.testing.RecordingServer;
 import io.hookyard.common.testing.TestTenants;
-import io.hookyard.common.tenancy.Roles;
 import io.hookyard.common.testing.TestTokens;
 import io.hookyard.delivery.DeliveryTest;
 import io.hookyard.delivery.LogRows;
