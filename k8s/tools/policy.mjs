@@ -117,7 +117,10 @@ export function secretValueViolations(docs) {
     .map((doc) => `${describe(doc)} carries values`);
 }
 
-/** Ingresses route only webhook URLs and management APIs; never /internal or /q. */
+// The console's pages, and nothing else of the console (its /q/... stays inside).
+const consolePath = "/console(/|$)";
+
+/** Ingresses route only webhook URLs, management APIs and the console; never /internal or /q. */
 export function ingressViolations(docs) {
   const violations = [];
   for (const doc of docs.filter((d) => d.kind === "Ingress")) {
@@ -125,8 +128,8 @@ export function ingressViolations(docs) {
     for (const rule of doc.spec?.rules ?? []) {
       for (const path of rule.http?.paths ?? []) {
         const p = path.path ?? "";
-        if (!(p.startsWith("/hooks/") || p.startsWith("/api/v1/"))) {
-          violations.push(`${describe(doc)}: path ${p} is neither /hooks/ nor /api/v1/`);
+        if (!(p.startsWith("/hooks/") || p.startsWith("/api/v1/") || p === consolePath)) {
+          violations.push(`${describe(doc)}: path ${p} is neither /hooks/, /api/v1/ nor ${consolePath}`);
         }
         if (/internal|\/q\//.test(p) || /[.]\*|[.]\+/.test(p)) {
           violations.push(`${describe(doc)}: path ${p} may reach internal endpoints`);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates what the dev overlay needs and must not come from this repository: the namespace, the
-# database and Keycloak admin passwords, the key for secrets at rest, the services' OIDC client
-# secrets, and the hookyard realm with generated passwords for the demo users and secrets for the
+# database and Keycloak admin passwords, the key for secrets at rest, the services' and the
+# console's OIDC client secrets, and the hookyard realm with generated passwords for the demo users and secrets for the
 # service clients (written to .hookyard/k8s-dev-users.properties).
 # Safe to run again: existing Secrets are kept, so data stays readable.
 set -euo pipefail
@@ -31,7 +31,7 @@ mkdir -p .hookyard
 # tokens to their peers' internal endpoints.
 umask 077
 touch "$users"
-for account in alice victor bob ops hookyard-receiver hookyard-rules; do
+for account in alice victor bob ops hookyard-receiver hookyard-rules hookyard-console; do
   grep -q "^$account=" "$users" || echo "$account=$(password)" >>"$users"
 done
 for service in receiver rules; do
@@ -40,7 +40,15 @@ for service in receiver rules; do
     --from-literal=HOOKYARD_OIDC_CLIENT_SECRET="$(grep "^hookyard-$service=" "$users" | cut -d= -f2-)" \
     --dry-run=client -o yaml | apply
 done
+# The console's client for the authorization-code flow; the console is reached with
+# kubectl port-forward on localhost:8084.
+console_secret=$(grep "^hookyard-console=" "$users" | cut -d= -f2-)
+exists secret console-oidc-client || kubectl create secret generic console-oidc-client \
+  --from-literal=HOOKYARD_CONSOLE_CLIENT_ID=hookyard-console \
+  --from-literal=HOOKYARD_CONSOLE_CLIENT_SECRET="$console_secret" --dry-run=client -o yaml | apply
 realm=$(cat system-tests/src/main/resources/keycloak/hookyard-realm.json)
+realm=${realm//@CONSOLE_CLIENT_SECRET@/$console_secret}
+realm=${realm//@CONSOLE_URL@/http://localhost:8084}
 while IFS='=' read -r user secret; do
   placeholder="@$(echo "$user" | tr '[:lower:]' '[:upper:]')_PASSWORD@"
   realm=${realm//$placeholder/$secret}

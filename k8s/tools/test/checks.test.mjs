@@ -137,7 +137,7 @@ test("a Secret with data or stringData is reported, one without values is not", 
   assert.deepEqual(secretValueViolations([secret({})]), []);
 });
 
-test("an Ingress path to /internal, /q or a catch-all is reported", () => {
+test("an Ingress path to /internal, /q, a catch-all or a loose console prefix is reported", () => {
   const ingress = (path) => ({
     kind: "Ingress",
     metadata: { name: "hookyard" },
@@ -148,4 +148,7 @@ test("an Ingress path to /internal, /q or a catch-all is reported", () => {
   assert.equal(ingressViolations([ingress("/q/metrics")]).length, 2);
   assert.equal(ingressViolations([ingress("/")]).length, 1);
   assert.equal(ingressViolations([ingress("/api/v1/.*")]).length, 1);
+  assert.deepEqual(ingressViolations([ingress("/console(/|$)")]), []);
+  assert.equal(ingressViolations([ingress("/console")]).length, 1);
+  assert.equal(ingressViolations([ingress("/console.*")]).length, 2);
 });

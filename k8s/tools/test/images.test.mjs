@@ -7,11 +7,16 @@ import { hookyardServices } from "../policy.mjs";
 import { k8sDir, render } from "../render.mjs";
 
 const services = hookyardServices(render("base"));
+const prodImages = new Map(
+  hookyardServices(render("prod")).map((d) => [d.metadata.name, d.spec.template.spec.containers[0].image]),
+);
 
 for (const service of services) {
   const name = service.metadata.name;
   const port = service.spec.template.spec.containers[0].ports[0].containerPort;
-  for (const flavour of ["jvm", "native"]) {
+  // A native Dockerfile where prod runs a native image; every module has the JVM one.
+  const flavours = /-native$/.test(prodImages.get(name)) ? ["jvm", "native"] : ["jvm"];
+  for (const flavour of flavours) {
     test(`${name}: Dockerfile.${flavour} runs as a numeric non-root user and exposes ${port}`, () => {
       const file = join(k8sDir, "..", name, "src", "main", "docker", `Dockerfile.${flavour}`);
       const lines = readFileSync(file, "utf8").split("\n");
@@ -24,8 +29,9 @@ for (const service of services) {
   }
 }
 
-test("the three services are found", () => {
+test("the three services and the console are found", () => {
   assert.deepEqual(services.map((s) => s.metadata.name).sort(), [
+    "console",
     "delivery-service",
     "receiver-service",
     "rules-service",

@@ -39,6 +39,19 @@ public class LogQuery {
   @QueryParam("limit")
   public Integer limit;
 
+  /**
+   * Whether a bulk replay can take exactly this filter. delivery-service replays by time, type,
+   * destination, subscription and status; by response code or one request id it cannot, and a
+   * replay that silently dropped them would replay more than the page shows.
+   */
+  public boolean replayableAsFiltered() {
+    return blank(responseCode) && blank(deliveryId);
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
   /** The filters that are set, by parameter name (no cursor, no limit). */
   public Map<String, String> filters() {
     Map<String, String> set = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.hookyard.console.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -76,7 +77,7 @@ public final class Model {
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Action(List<Step> steps, JsonNode errorRoute) {}
 
-  /** One step. Request and e-mail parts are kept as they are: the console edits presets. */
+  /** One step: a preset with fields, or a templated request or e-mail (edited as JSON). */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Step(
       String name,
@@ -91,6 +92,8 @@ public final class Model {
       JsonNode email,
       List<String> retrySchedule) {
 
+    // Not a property of the step: without this, Jackson would write "preset": false.
+    @JsonIgnore
     public boolean isPreset() {
       return preset != null && email == null;
     }

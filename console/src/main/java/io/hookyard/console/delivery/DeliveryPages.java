@@ -52,6 +52,7 @@ public class DeliveryPages {
         OutcomeChart chart,
         List<Delivery> deliveries,
         String olderLink,
+        CounterLinks counterLinks,
         LogLookups.Names names);
 
     static native TemplateInstance detail(
@@ -109,7 +110,31 @@ public class DeliveryPages {
         OutcomeChart.of(summary),
         found.items(),
         older,
+        CounterLinks.of("/console/" + tenant + "/deliveries", filter.filters()),
         lookups.names(tenant));
+  }
+
+  /** Where each counter leads: the same filters, with the counter's status (none for all). */
+  public record CounterLinks(
+      String all, String succeeded, String failing, String pending, String dead) {
+
+    static CounterLinks of(String path, Map<String, String> filters) {
+      return new CounterLinks(
+          withStatus(path, filters, null),
+          withStatus(path, filters, "succeeded"),
+          withStatus(path, filters, "failing"),
+          withStatus(path, filters, "pending"),
+          withStatus(path, filters, "dead"));
+    }
+
+    private static String withStatus(String path, Map<String, String> filters, String status) {
+      Map<String, String> kept = new LinkedHashMap<>(filters);
+      kept.remove("status");
+      if (status != null) {
+        kept.put("status", status);
+      }
+      return link(path, kept, null);
+    }
   }
 
   @GET

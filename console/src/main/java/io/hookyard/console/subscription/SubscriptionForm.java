@@ -1,5 +1,10 @@
 package io.hookyard.console.subscription;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.hookyard.console.api.Model.Step;
 import io.hookyard.console.api.Model.Subscription;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -13,8 +18,8 @@ import java.util.Set;
 
 /**
  * The subscription editor's fields, read from the page's form or from a saved subscription, and
- * turned into the API's request. Steps the console cannot edit (templated requests, e-mail) are
- * kept as they are, by position, as is the error route.
+ * turned into the API's request. Steps that are not presets (templated requests, e-mail) are shown
+ * and edited as their JSON definition; the error route is kept as it is.
  */
 public record SubscriptionForm(
     String name,
@@ -37,7 +42,23 @@ public record SubscriptionForm(
           "DISCORD",
           "DISCORD_EMBED");
 
-  /** One step row of the editor; {@code kept} rows are shown but not editable here. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+          .enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** A step definition the user typed that the console cannot turn into a request. */
+  public static class InvalidStep extends IllegalArgumentException {
+    InvalidStep(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * One step row of the editor. {@code kept} rows are steps that are not presets: the editor shows
+   * a {@code summary} of them and their {@code definition} (the step's JSON without its name and
+   * destination, which have their own fields) to edit.
+   */
   public record StepForm(
       String name,
       String destinationId,
@@ -46,10 +67,17 @@ public record SubscriptionForm(
       String text,
       String condition,
       boolean kept,
-      String summary) {
+      String summary,
+      String definition) {
 
     static StepForm blank(String name) {
-      return new StepForm(name, "", "CLOUDEVENT", "", "", "", false, null);
+      return new StepForm(name, "", "CLOUDEVENT", "", "", "", false, null, null);
+    }
+
+    /** Rows for the definition's text area: all of it, within reason. */
+    public int definitionRows() {
+      long lines = definition == null ? 0 : definition.lines().count();
+      return (int) Math.clamp(lines + 1, 4, 18);
     }
 
     public boolean takesFields() {
@@ -88,7 +116,9 @@ public record SubscriptionForm(
   }
 
   private static StepForm stepForm(Step step) {
-    if (step.isPreset()) {
+    // Presets the picker offers are edited field by field; the e-mail preset and any other are
+    // edited as JSON, so that saving never turns them into another preset.
+    if (step.isPreset() && PRESETS.contains(step.preset())) {
       return new StepForm(
           step.name(),
           step.destinationId(),
@@ -97,24 +127,44 @@ public record SubscriptionForm(
           step.field("text"),
           step.condition() == null ? "" : step.condition(),
           false,
+          null,
           null);
     }
-    String summary =
-        step.email() != null
-            ? "Sends an e-mail"
-            : "Sends a templated request: "
-                + (step.method() == null ? "POST" : step.method())
-                + " "
-                + (step.path() == null ? "/" : step.path());
     return new StepForm(
         step.name(),
-        step.destinationId(),
+        step.destinationId() == null ? "" : step.destinationId(),
         null,
         "",
         "",
         step.condition() == null ? "" : step.condition(),
         true,
-        summary);
+        summary(step),
+        definition(step));
+  }
+
+  private static String summary(Step step) {
+    if (step.email() != null || "EMAIL".equals(step.preset())) {
+      return "E-mail";
+    }
+    if (step.preset() != null) {
+      return "Preset " + step.preset();
+    }
+    return "Templated request: "
+        + (step.method() == null ? "POST" : step.method())
+        + " "
+        + (step.path() == null ? "/" : step.path());
+  }
+
+  /** The step as JSON, without the name and destination that the row's own fields hold. */
+  static String definition(Step step) {
+    Map<String, Object> fields = JSON.convertValue(step, new TypeReference<>() {});
+    fields.remove("name");
+    fields.remove("destinationId");
+    try {
+      return JSON.writeValueAsString(fields);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A step read from the API cannot be written back", e);
+    }
   }
 
   /** Reads the editor's form: {@code step.<i>.<field>} for each step row. */
@@ -142,7 +192,8 @@ public record SubscriptionForm(
               text(form, prefix + "text"),
               text(form, prefix + "condition"),
               kept,
-              kept ? text(form, prefix + "summary") : null));
+              kept ? text(form, prefix + "summary") : null,
+              kept ? text(form, prefix + "definition") : null));
     }
     return new SubscriptionForm(
         text(form, "name"),
@@ -190,8 +241,8 @@ public record SubscriptionForm(
 
   private static Object stepRequest(StepForm step, Subscription saved) {
     Step original = savedStep(saved, step.name());
-    if (step.kept() && original != null) {
-      return original;
+    if (step.kept()) {
+      return keptStepRequest(step, original);
     }
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("name", step.name());
@@ -212,6 +263,42 @@ public record SubscriptionForm(
     }
     if (original != null && original.retrySchedule() != null) {
       request.put("retrySchedule", original.retrySchedule());
+    }
+    return request;
+  }
+
+  /**
+   * A step edited as JSON: its definition, with the name and destination of the row. A row without
+   * a definition (a form from before definitions were shown) keeps the saved step.
+   */
+  private static Object keptStepRequest(StepForm step, Step original) {
+    if (step.definition() == null || step.definition().isBlank()) {
+      if (original == null) {
+        throw new InvalidStep("Step '" + step.name() + "' has no definition.");
+      }
+      return original;
+    }
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("name", step.name());
+    if (!step.destinationId().isBlank()) {
+      request.put("destinationId", step.destinationId());
+    }
+    try {
+      Map<String, Object> definition = JSON.readValue(step.definition(), new TypeReference<>() {});
+      definition.remove("name");
+      definition.remove("destinationId");
+      request.putAll(definition);
+    } catch (JsonProcessingException e) {
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")";
+      throw new InvalidStep(
+          "Step '" + step.name() + "': the definition is not a JSON object" + where + ".");
     }
     return request;
   }

@@ -113,6 +113,8 @@ public class SubscriptionPages {
       return savedRedirect(tenant, created.id());
     } catch (ApiException e) {
       return refused(tenant, null, form, e);
+    } catch (SubscriptionForm.InvalidStep e) {
+      return invalid(tenant, null, form, e);
     }
   }
 
@@ -130,6 +132,8 @@ public class SubscriptionPages {
       return savedRedirect(tenant, id);
     } catch (ApiException e) {
       return refused(tenant, id, form, e);
+    } catch (SubscriptionForm.InvalidStep e) {
+      return invalid(tenant, id, form, e);
     }
   }
 
@@ -212,6 +216,11 @@ public class SubscriptionPages {
       throw e;
     }
     return Response.status(e.status()).entity(editor(tenant, id, form, e.summary(), null)).build();
+  }
+
+  private Response invalid(
+      String tenant, String id, SubscriptionForm form, SubscriptionForm.InvalidStep e) {
+    return Response.status(400).entity(editor(tenant, id, form, e.getMessage(), null)).build();
   }
 
   private TemplateInstance editor(

@@ -51,7 +51,35 @@
     }
   }, true);
 
+  // A source picker narrows its sample picker to the source's vendor.
+  function matchSamples(picker) {
+    var samples = document.getElementById(picker.getAttribute("data-samples"));
+    var chosen = picker.selectedOptions[0];
+    var vendor = chosen ? chosen.getAttribute("data-vendor") : null;
+    if (!samples) {
+      return;
+    }
+    var first = null;
+    samples.querySelectorAll("optgroup").forEach(function (group) {
+      var shown = !vendor || group.getAttribute("data-vendor") === vendor;
+      group.hidden = !shown;
+      group.disabled = !shown;
+      if (shown && !first) {
+        first = group.querySelector("option");
+      }
+    });
+    var current = samples.selectedOptions[0];
+    if ((!current || current.parentNode.disabled) && first) {
+      first.selected = true;
+    }
+  }
+
+  document.querySelectorAll("[data-samples]").forEach(matchSamples);
+
   document.addEventListener("change", function (event) {
+    if (event.target.matches("[data-samples]")) {
+      matchSamples(event.target);
+    }
     var all = event.target.closest("[data-select-all]");
     if (!all) {
       return;

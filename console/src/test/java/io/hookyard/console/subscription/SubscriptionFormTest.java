@@ -3,6 +3,8 @@ package io.hookyard.console.subscription;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.hookyard.console.api.Model.Action;
@@ -82,5 +84,179 @@ class SubscriptionFormTest {
 
     assertFalse(read.enabled());
     assertEquals(List.of(), read.steps());
+  }
+
+  @Test
+  void aTemplatedRequestIsShownAsItsJsonDefinitionAndSavedAsEdited() {
+    Step templated =
+        new Step(
+            "ticket",
+            "dst_b",
+            "data/severity eq 'high'",
+            "PUT",
+            "/tickets/{data.id}",
+            Map.of("X-Kind", "alert"),
+            "{\"title\": \"{event.type}\"}",
+            null,
+            null,
+            null,
+            List.of("10s", "1m"));
+    Subscription saved =
+        new Subscription(
+            "sub_1",
+            "alerts",
+            null,
+            true,
+            List.of("fleet.host"),
+            null,
+            null,
+            null,
+            new Action(List.of(templated), null),
+            null);
+
+    SubscriptionForm.StepForm shown =
+        SubscriptionForm.of(saved, java.util.Set.of()).steps().getFirst();
+
+    assertTrue(shown.kept());
+    assertEquals("Templated request: PUT /tickets/{data.id}", shown.summary());
+    assertEquals("dst_b", shown.destinationId());
+    assertFalse(shown.definition().contains("\"name\""), "the name has its own field");
+    assertFalse(shown.definition().contains("dst_b"), "so has the destination");
+    assertTrue(shown.definition().contains("\"path\" : \"/tickets/{data.id}\""));
+    assertTrue(shown.definition().contains("\"retrySchedule\" : [ \"10s\", \"1m\" ]"));
+    assertFalse(shown.definition().contains("preset"), shown.definition());
+
+    MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
+    form.add("name", "alerts");
+    form.add("stepCount", "1");
+    form.add("step.0.name", "ticket");
+    form.add("step.0.destinationId", "dst_c");
+    form.add("step.0.kept", "1");
+    form.add("step.0.definition", shown.definition().replace("PUT", "POST"));
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> action =
+        (Map<String, Object>) SubscriptionForm.read(form).toRequest(saved).get("action");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> step = (Map<String, Object>) ((List<?>) action.get("steps")).getFirst();
+
+    assertEquals("ticket", step.get("name"));
+    assertEquals("dst_c", step.get("destinationId"), "the destination picked in the row");
+    assertEquals("POST", step.get("method"));
+    assertEquals("/tickets/{data.id}", step.get("path"));
+    assertEquals(Map.of("X-Kind", "alert"), step.get("headers"));
+    assertEquals("data/severity eq 'high'", step.get("condition"));
+    assertEquals(List.of("10s", "1m"), step.get("retrySchedule"));
+  }
+
+  @Test
+  void anEMailStepIsShownAsJsonToo() {
+    Step email =
+        new Step(
+            "mail",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            JsonNodeFactory.instance.objectNode().put("to", "ops@example.com"),
+            null);
+    Subscription saved =
+        new Subscription(
+            "sub_2",
+            "mail",
+            null,
+            true,
+            List.of("x"),
+            null,
+            null,
+            null,
+            new Action(List.of(email), null),
+            null);
+
+    SubscriptionForm.StepForm shown =
+        SubscriptionForm.of(saved, java.util.Set.of()).steps().getFirst();
+
+    assertEquals("E-mail", shown.summary());
+    assertEquals("", shown.destinationId());
+    assertTrue(shown.definition().contains("\"to\" : \"ops@example.com\""), shown.definition());
+  }
+
+  @Test
+  void theEMailPresetIsEditedAsJsonAndKeepsItsPreset() {
+    Step email =
+        new Step(
+            "mail",
+            "dst_mail",
+            null,
+            null,
+            null,
+            null,
+            null,
+            "EMAIL",
+            Map.of("title", "{event.type}"),
+            null,
+            null);
+    Subscription saved =
+        new Subscription(
+            "sub_3",
+            "mail",
+            null,
+            true,
+            List.of("x"),
+            null,
+            null,
+            null,
+            new Action(List.of(email), null),
+            null);
+    SubscriptionForm.StepForm shown =
+        SubscriptionForm.of(saved, java.util.Set.of()).steps().getFirst();
+    assertTrue(shown.kept(), "not offered as a preset the picker would replace");
+    assertEquals("E-mail", shown.summary());
+
+    MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
+    form.add("name", "mail");
+    form.add("stepCount", "1");
+    form.add("step.0.name", "mail");
+    form.add("step.0.destinationId", "dst_mail");
+    form.add("step.0.kept", "1");
+    form.add("step.0.definition", shown.definition());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> action =
+        (Map<String, Object>) SubscriptionForm.read(form).toRequest(saved).get("action");
+
+    assertEquals(
+        Map.of(
+            "name", "mail",
+            "destinationId", "dst_mail",
+            "preset", "EMAIL",
+            "fields", Map.of("title", "{event.type}")),
+        ((List<?>) action.get("steps")).getFirst());
+  }
+
+  @Test
+  void aDefinitionThatIsNotAJsonObjectIsRefusedWithWhere() {
+    MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
+    form.add("name", "alerts");
+    form.add("stepCount", "1");
+    form.add("step.0.name", "ticket");
+    form.add("step.0.kept", "1");
+    form.add("step.0.definition", "{\n  \"method\": \"POST\",\n  \"path\": }");
+
+    SubscriptionForm read = SubscriptionForm.read(form);
+    SubscriptionForm.InvalidStep refused =
+        assertThrows(SubscriptionForm.InvalidStep.class, () -> read.toRequest(null));
+
+    assertTrue(refused.getMessage().startsWith("Step 'ticket'"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("line 3"), refused.getMessage());
+    assertThrows(
+        SubscriptionForm.InvalidStep.class,
+        () -> {
+          form.putSingle("step.0.definition", "[1, 2]");
+          SubscriptionForm.read(form).toRequest(null);
+        });
   }
 }

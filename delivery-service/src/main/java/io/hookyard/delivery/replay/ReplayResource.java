@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Replays of a tenant's deliveries: one by id, or many by filter. Tenant admins replay; viewers may
@@ -108,7 +110,26 @@ public class ReplayResource {
           "invalid-idempotency-key",
           "The Idempotency-Key header must be 1 to 255 visible ASCII characters.");
     }
-    return new ReplayService.Caller(identity.getPrincipal().getName(), key);
+    return new ReplayService.Caller(callerName(), key);
+  }
+
+  /**
+   * Who asked, as the replay records it: the token's user name, else its subject, else the client
+   * it was issued to. An issuer may leave out any of these claims, and a replay must still say
+   * whose it was rather than fail.
+   */
+  private String callerName() {
+    String name = identity.getPrincipal().getName();
+    String subject = null;
+    String client = null;
+    if (identity.getPrincipal() instanceof JsonWebToken token) {
+      subject = token.getSubject();
+      client = token.getClaim("azp") == null ? null : token.getClaim("azp").toString();
+    }
+    return Stream.of(name, subject, client)
+        .filter(candidate -> candidate != null && !candidate.isBlank())
+        .findFirst()
+        .orElse("unknown caller");
   }
 
   private static boolean flag(String name, String value) {

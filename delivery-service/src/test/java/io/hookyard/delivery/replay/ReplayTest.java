@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.hookyard.common.tenancy.Roles;
 import io.hookyard.common.testing.RecordingServer;
 import io.hookyard.common.testing.TestTenants;
 import io.hookyard.common.testing.TestTokens;
@@ -24,6 +25,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,6 +34,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -330,6 +333,45 @@ class ReplayTest {
       release.countDown();
       slow.stop(0);
     }
+  }
+
+  @Test
+  void aTokenWithoutAUserNameRecordsItsSubjectAndOneWithoutEitherItsClient() {
+    LogRows.Row first = new LogRows.Row(tenant).status("DEAD").destination(destinationId);
+    LogRows.Row second = new LogRows.Row(tenant).status("DEAD").destination(destinationId);
+    rows.insert(first);
+    rows.insert(second);
+    String subjectOnly =
+        Jwt.subject("f3c1-subject")
+            .groups(Set.of(Roles.TENANT_ADMIN))
+            .claim("tenant", tenant)
+            .claim("azp", "console-client")
+            .issuer(TestTokens.ISSUER)
+            .audience("https://service.example.com")
+            .sign();
+    String clientOnly =
+        Jwt.claims()
+            .groups(Set.of(Roles.TENANT_ADMIN))
+            .claim("tenant", tenant)
+            .claim("azp", "console-client")
+            .issuer(TestTokens.ISSUER)
+            .audience("https://service.example.com")
+            .sign();
+
+    given()
+        .auth()
+        .oauth2(subjectOnly)
+        .post(REPLAY_ONE, tenant, first.id)
+        .then()
+        .statusCode(201)
+        .body("requestedBy", equalTo("f3c1-subject"));
+    given()
+        .auth()
+        .oauth2(clientOnly)
+        .post(REPLAY_ONE, tenant, second.id)
+        .then()
+        .statusCode(201)
+        .body("requestedBy", equalTo("console-client"));
   }
 
   @Test
