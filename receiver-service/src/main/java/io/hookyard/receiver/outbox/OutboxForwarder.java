@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 /**
@@ -89,21 +90,29 @@ public class OutboxForwarder {
       return false;
     }
     peerPause.succeeded();
-    due.forEach(outbox::delete);
+    outbox.remove(due.stream().map(entry -> entry.eventId).toList());
     return due.size() == config.batchSize();
   }
 
   private List<CloudEvent> envelopes(List<OutboxEntry> due) {
     List<String> ids = due.stream().map(entry -> entry.eventId).toList();
     Map<String, StoredEvent> byId = new HashMap<>();
-    events.list("id in ?1", ids).forEach(event -> byId.put(event.id, event));
+    // Read-only: nothing here changes an event, so Hibernate keeps no copy to compare at commit.
+    events
+        .find("id in ?1", ids)
+        .withHint(HibernateHints.HINT_READ_ONLY, true)
+        .list()
+        .forEach(event -> byId.put(event.id, event));
     return ids.stream().map(byId::get).map(envelopes::envelope).toList();
   }
 
   private void scheduleRetry(OutboxEntry entry, Instant now, RuntimeException cause) {
-    entry.attempts++;
-    entry.nextAttemptAt = now.plus(backoff.after(entry.attempts));
+    int attempts = entry.attempts + 1;
     String message = String.valueOf(cause.getMessage());
-    entry.lastError = message.length() > 500 ? message.substring(0, 500) : message;
+    outbox.postpone(
+        entry.eventId,
+        attempts,
+        now.plus(backoff.after(attempts)),
+        message.length() > 500 ? message.substring(0, 500) : message);
   }
 }

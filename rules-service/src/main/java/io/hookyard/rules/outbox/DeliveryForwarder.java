@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 /**
@@ -88,14 +89,18 @@ public class DeliveryForwarder {
       return false;
     }
     peerPause.succeeded();
-    due.forEach(request -> request.forwardedAt = now);
+    requests.markForwarded(due.stream().map(request -> request.id).toList(), now);
     return due.size() == config.batchSize();
   }
 
   private List<DeliveryRequest> toRequests(List<DeliveryRequestRecord> due) {
     List<String> eventIds = due.stream().map(request -> request.eventId).distinct().toList();
     Map<String, ReceivedEvent> byId = new HashMap<>();
-    events.list("id in ?1", eventIds).forEach(event -> byId.put(event.id, event));
+    events
+        .find("id in ?1", eventIds)
+        .withHint(HibernateHints.HINT_READ_ONLY, true)
+        .list()
+        .forEach(event -> byId.put(event.id, event));
     return due.stream()
         .map(
             request ->
@@ -111,9 +116,12 @@ public class DeliveryForwarder {
   }
 
   private void scheduleRetry(DeliveryRequestRecord request, Instant now, RuntimeException cause) {
-    request.attempts++;
-    request.nextAttemptAt = now.plus(backoff.after(request.attempts));
+    int attempts = request.attempts + 1;
     String message = String.valueOf(cause.getMessage());
-    request.lastError = message.length() > 500 ? message.substring(0, 500) : message;
+    requests.postpone(
+        request.id,
+        attempts,
+        now.plus(backoff.after(attempts)),
+        message.length() > 500 ? message.substring(0, 500) : message);
   }
 }
