@@ -163,9 +163,6 @@ public final class HookyardStack implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
-    // A small initial heap, as in a container (1/64 of its memory limit), rather than the JVM's
-    // default of 1/64 of this machine's memory, which would commit the whole 256 MiB at start.
-    command.add("-Xms32m");
     command.add("-XX:+UseSerialGC");
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");
