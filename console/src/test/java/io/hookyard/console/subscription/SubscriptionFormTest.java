@@ -164,18 +164,7 @@ class SubscriptionFormTest {
             null,
             JsonNodeFactory.instance.objectNode().put("to", "ops@example.com"),
             null);
-    Subscription saved =
-        new Subscription(
-            "sub_2",
-            "mail",
-            null,
-            true,
-            List.of("x"),
-            null,
-            null,
-            null,
-            new Action(List.of(email), null),
-            null);
+    Subscription saved = mailSubscription("sub_2", email);
 
     SubscriptionForm.StepForm shown =
         SubscriptionForm.of(saved, java.util.Set.of()).steps().getFirst();
@@ -200,18 +189,7 @@ class SubscriptionFormTest {
             Map.of("title", "{event.type}"),
             null,
             null);
-    Subscription saved =
-        new Subscription(
-            "sub_3",
-            "mail",
-            null,
-            true,
-            List.of("x"),
-            null,
-            null,
-            null,
-            new Action(List.of(email), null),
-            null);
+    Subscription saved = mailSubscription("sub_3", email);
     SubscriptionForm.StepForm shown =
         SubscriptionForm.of(saved, java.util.Set.of()).steps().getFirst();
     assertTrue(shown.kept(), "not offered as a preset the picker would replace");
@@ -258,5 +236,11 @@ class SubscriptionFormTest {
           form.putSingle("step.0.definition", "[1, 2]");
           SubscriptionForm.read(form).toRequest(null);
         });
+  }
+
+  /** A saved subscription named "mail" whose action is the one step given. */
+  private static Subscription mailSubscription(String id, Step step) {
+    return new Subscription(
+        id, "mail", null, true, List.of("x"), null, null, null, new Action(List.of(step), null), null);
   }
 }
