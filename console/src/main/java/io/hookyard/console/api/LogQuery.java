@@ -43,9 +43,9 @@ public class LogQuery {
   public Integer limit;
 
   /**
-   * The body of a bulk replay of exactly this filter, over the time range the page resolved
-   * ({@code since} is required by the API). delivery-service replays by every criterion the log
-   * filters by, so what is replayed is what the page shows, in the statuses a replay may take.
+   * The body of a bulk replay of exactly this filter, over the time range the page resolved ({@code
+   * since} is required by the API). delivery-service replays by every criterion the log filters by,
+   * so what is replayed is what the page shows, in the statuses a replay may take.
    */
   public Map<String, Object> replayCriteria(String sinceText, String untilText) {
     LogQuery q = normalized();

@@ -31,8 +31,7 @@ class LogQueryTest {
     expected.put("deliveryId", "dlv_1");
     expected.put("statuses", List.of("dead", "succeeded"));
     expected.put("includeSucceeded", true);
-    assertEquals(
-        expected, query.replayCriteria("2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z"));
+    assertEquals(expected, query.replayCriteria("2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z"));
   }
 
   @Test

@@ -79,7 +79,8 @@ public record DeliveryFilter(
   /** A response status ({@code 503}) or a class of them ({@code 5xx}), as a closed range. */
   public record ResponseCodes(int from, int to) {
     /** What is wrong with a value {@link #parseInput} refuses, to show next to its name. */
-    public static final String EXPECTED = "must be an HTTP status such as 503, or a class such as 5xx";
+    public static final String EXPECTED =
+        "must be an HTTP status such as 503, or a class such as 5xx";
 
     /**
      * A value as a caller writes it, in any case and with blanks around it; throws {@link

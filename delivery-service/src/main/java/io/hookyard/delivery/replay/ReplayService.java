@@ -188,8 +188,8 @@ public class ReplayService {
   }
 
   /**
-   * The request's response code as kept and compared ({@code 5xx}), null when it has none, or a
-   * 400 problem naming the field when it is neither a status nor a class of them.
+   * The request's response code as kept and compared ({@code 5xx}), null when it has none, or a 400
+   * problem naming the field when it is neither a status nor a class of them.
    */
   private static String responseCodeOf(ReplayRequest request) {
     if (request.responseCode() == null) {

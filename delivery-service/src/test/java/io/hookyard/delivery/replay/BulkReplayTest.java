@@ -230,8 +230,7 @@ class BulkReplayTest {
     LogRows.Row otherEvent = dead().destination(destinationId);
     rows.insert(asked, sameEvent, otherEvent);
 
-    Response byRequestId =
-        replay(Map.of("since", since.toString(), "deliveryId", asked.id), null);
+    Response byRequestId = replay(Map.of("since", since.toString(), "deliveryId", asked.id), null);
     byRequestId
         .then()
         .statusCode(201)
@@ -304,7 +303,10 @@ class BulkReplayTest {
 
   private Set<String> replayedBy(String replayId) {
     return Set.copyOf(
-        rows.texts("select id from delivery.delivery where tenant = ? and replay_id = ?", tenant, replayId));
+        rows.texts(
+            "select id from delivery.delivery where tenant = ? and replay_id = ?",
+            tenant,
+            replayId));
   }
 
   private LogRows.Row dead() {
