@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -179,6 +181,28 @@ public final class LogRows {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Runs a query that answers one text column, such as ids. */
+  public List<String> texts(String sql, Object... parameters) {
+    try (Connection connection = database.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, parameters);
+      List<String> texts = new ArrayList<>();
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          texts.add(result.getString(1));
+        }
+      }
+      return texts;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The status a delivery has now. */
+  public String status(String deliveryId) {
+    return texts("select status from delivery.delivery where id = ?", deliveryId).getFirst();
   }
 
   private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {

@@ -1,7 +1,10 @@
 package io.hookyard.console.api;
 
 import jakarta.ws.rs.QueryParam;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,16 +43,31 @@ public class LogQuery {
   public Integer limit;
 
   /**
-   * Whether a bulk replay can take exactly this filter. delivery-service replays by time, type,
-   * destination, subscription and status; by response code or one request id it cannot, and a
-   * replay that silently dropped them would replay more than the page shows.
+   * The body of a bulk replay of exactly this filter, over the time range the page resolved ({@code
+   * since} is required by the API). delivery-service replays by every criterion the log filters by,
+   * so what is replayed is what the page shows, in the statuses a replay may take.
    */
-  public boolean replayableAsFiltered() {
-    return blank(responseCode) && blank(deliveryId);
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
+  public Map<String, Object> replayCriteria(String sinceText, String untilText) {
+    LogQuery q = normalized();
+    Map<String, Object> criteria = new LinkedHashMap<>();
+    criteria.put("since", sinceText);
+    put(criteria, "until", untilText);
+    put(criteria, "eventType", q.eventType);
+    put(criteria, "destinationId", q.destinationId);
+    put(criteria, "subscriptionId", q.subscriptionId);
+    put(criteria, "responseCode", q.responseCode);
+    put(criteria, "deliveryId", q.deliveryId);
+    if (q.status != null) {
+      List<String> statuses =
+          Arrays.stream(q.status.split(","))
+              .map(String::trim)
+              .filter(s -> !s.isEmpty())
+              .map(s -> s.toLowerCase(Locale.ROOT))
+              .toList();
+      criteria.put("statuses", statuses);
+      criteria.put("includeSucceeded", statuses.contains("succeeded"));
+    }
+    return criteria;
   }
 
   /** The filters that are set, by parameter name (no cursor, no limit). */
@@ -82,7 +100,7 @@ public class LogQuery {
     return q;
   }
 
-  private static void put(Map<String, String> map, String name, String value) {
+  private static void put(Map<String, ? super String> map, String name, String value) {
     if (value != null && !value.isBlank()) {
       map.put(name, value);
     }

@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -168,7 +167,7 @@ public class DeliveryPages {
         .build();
   }
 
-  /** Replays every delivery the current filter shows (the API takes time, type, ids, status). */
+  /** Replays every delivery the current filter shows, by the whole filter. */
   @POST
   @Path("replays")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -177,37 +176,30 @@ public class DeliveryPages {
       @RestForm String since,
       @RestForm String until,
       @RestForm String status,
+      @RestForm String responseCode,
+      @RestForm String deliveryId,
       @RestForm String eventType,
       @RestForm String destinationId,
       @RestForm String subscriptionId,
       @RestForm String back) {
+    LogQuery form = new LogQuery();
+    form.since = since;
+    form.until = until;
+    form.status = status;
+    form.responseCode = responseCode;
+    form.deliveryId = deliveryId;
+    form.eventType = eventType;
+    form.destinationId = destinationId;
+    form.subscriptionId = subscriptionId;
     TimeRange range = TimeRange.of(since, until, clock.instant());
-    Map<String, Object> criteria = new LinkedHashMap<>();
-    criteria.put("since", range.sinceText());
-    putIfSet(criteria, "until", range.untilText());
-    putIfSet(criteria, "eventType", eventType);
-    putIfSet(criteria, "destinationId", destinationId);
-    putIfSet(criteria, "subscriptionId", subscriptionId);
-    if (status != null && !status.isBlank()) {
-      List<String> statuses =
-          Arrays.stream(status.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-      criteria.put("statuses", statuses);
-      criteria.put("includeSucceeded", statuses.contains("succeeded"));
-    }
-    Replay replay = delivery.replayMatching(tenant, criteria);
-    Map<String, String> keep = new LinkedHashMap<>();
-    putIfSet(keep, "since", since);
-    putIfSet(keep, "until", until);
-    putIfSet(keep, "status", status);
-    putIfSet(keep, "eventType", eventType);
-    putIfSet(keep, "destinationId", destinationId);
-    putIfSet(keep, "subscriptionId", subscriptionId);
+    Replay replay =
+        delivery.replayMatching(tenant, form.replayCriteria(range.sinceText(), range.untilText()));
     String target =
         "dead-letters".equals(back)
             ? "/console/" + tenant + "/dead-letters"
             : "/console/" + tenant + "/deliveries";
     UriBuilder uri = UriBuilder.fromPath(target);
-    keep.forEach(uri::queryParam);
+    form.filters().forEach(uri::queryParam);
     return Response.seeOther(uri.queryParam("replay", replay.id()).build()).build();
   }
 
@@ -237,12 +229,6 @@ public class DeliveryPages {
       return PRETTY.writeValueAsString(found.event());
     } catch (JsonProcessingException e) {
       return found.event().toString();
-    }
-  }
-
-  private static <V> void putIfSet(Map<String, V> map, String key, V value) {
-    if (value instanceof String text ? !text.isBlank() : value != null) {
-      map.put(key, value);
     }
   }
 }

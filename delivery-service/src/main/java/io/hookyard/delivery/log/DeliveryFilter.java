@@ -2,6 +2,7 @@ package io.hookyard.delivery.log;
 
 import io.hookyard.delivery.delivery.DeliveryStatus;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -77,6 +78,23 @@ public record DeliveryFilter(
 
   /** A response status ({@code 503}) or a class of them ({@code 5xx}), as a closed range. */
   public record ResponseCodes(int from, int to) {
+    /** What is wrong with a value {@link #parseInput} refuses, to show next to its name. */
+    public static final String EXPECTED =
+        "must be an HTTP status such as 503, or a class such as 5xx";
+
+    /**
+     * A value as a caller writes it, in any case and with blanks around it; throws {@link
+     * IllegalArgumentException} when it is neither a status nor a class.
+     */
+    public static ResponseCodes parseInput(String text) {
+      return parse(canonical(text));
+    }
+
+    /** The text of a valid value as it is kept and compared: trimmed, lower case ({@code 5xx}). */
+    public static String canonical(String text) {
+      return text.trim().toLowerCase(Locale.ROOT);
+    }
+
     public static ResponseCodes parse(String text) {
       if (text.matches("[1-5]xx")) {
         int hundreds = (text.charAt(0) - '0') * 100;

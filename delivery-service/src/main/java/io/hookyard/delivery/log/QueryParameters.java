@@ -51,8 +51,8 @@ final class QueryParameters {
     return parse(
         name,
         value,
-        text -> DeliveryFilter.ResponseCodes.parse(text.toLowerCase(Locale.ROOT)),
-        "must be an HTTP status such as 503, or a class such as 5xx");
+        DeliveryFilter.ResponseCodes::parseInput,
+        DeliveryFilter.ResponseCodes.EXPECTED);
   }
 
   /** {@code true} or {@code false}, in any case. */

@@ -38,6 +38,20 @@ public class Replay {
   /** The statuses a replay by filter took, comma-separated. */
   public String statuses;
 
+  /** The latest response's status or class a replay by filter took ({@code 503}, {@code 5xx}). */
+  @Column(name = "response_code")
+  public String responseCode;
+
+  /**
+   * The one delivery (request id) a replay by filter was narrowed to; unlike {@code deliveryId},
+   * the filter's other criteria still apply.
+   */
+  @Column(name = "criteria_delivery_id")
+  public String criteriaDeliveryId;
+
+  @Column(name = "event_id")
+  public String eventId;
+
   @Column(name = "include_succeeded", nullable = false)
   public boolean includeSucceeded;
 

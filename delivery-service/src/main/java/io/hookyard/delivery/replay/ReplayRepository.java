@@ -16,10 +16,12 @@ public class ReplayRepository implements PanacheRepositoryBase<Replay, String> {
     return getEntityManager()
             .createNativeQuery(
                 "insert into {h-schema}replay (id, tenant, delivery_id, since, until,"
-                    + " destination_id, subscription_id, event_type, statuses, include_succeeded,"
-                    + " idempotency_key, request_fingerprint, requested_by, created_at) values"
+                    + " destination_id, subscription_id, event_type, statuses, response_code,"
+                    + " criteria_delivery_id, event_id, include_succeeded, idempotency_key,"
+                    + " request_fingerprint, requested_by, created_at) values"
                     + " (:id, :tenant, :deliveryId, :since, :until, :destinationId,"
-                    + " :subscriptionId, :eventType, :statuses, :includeSucceeded,"
+                    + " :subscriptionId, :eventType, :statuses, :responseCode,"
+                    + " :criteriaDeliveryId, :eventId, :includeSucceeded,"
                     + " :idempotencyKey, :fingerprint, :requestedBy, :createdAt)"
                     + " on conflict (tenant, idempotency_key) do nothing")
             .setParameter("id", replay.id)
@@ -31,6 +33,9 @@ public class ReplayRepository implements PanacheRepositoryBase<Replay, String> {
             .setParameter("subscriptionId", replay.subscriptionId)
             .setParameter("eventType", replay.eventType)
             .setParameter("statuses", replay.statuses)
+            .setParameter("responseCode", replay.responseCode)
+            .setParameter("criteriaDeliveryId", replay.criteriaDeliveryId)
+            .setParameter("eventId", replay.eventId)
             .setParameter("includeSucceeded", replay.includeSucceeded)
             .setParameter("idempotencyKey", replay.idempotencyKey)
             .setParameter("fingerprint", replay.requestFingerprint)

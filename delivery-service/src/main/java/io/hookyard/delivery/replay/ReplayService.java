@@ -74,7 +74,8 @@ public class ReplayService {
   public Outcome replayMatching(String tenant, ReplayRequest request, Caller caller) {
     Set<DeliveryStatus> statuses =
         ReplayStatuses.of(request.statuses(), request.succeededIncluded());
-    Replay replay = newReplay(tenant, caller, fingerprintOf(request, statuses));
+    String responseCode = responseCodeOf(request);
+    Replay replay = newReplay(tenant, caller, fingerprintOf(request, statuses, responseCode));
     replay.since = request.since();
     replay.until = request.until() == null ? replay.createdAt : request.until();
     if (!replay.since.isBefore(replay.until)) {
@@ -84,18 +85,25 @@ public class ReplayService {
     replay.subscriptionId = request.subscriptionId();
     replay.eventType = request.eventType();
     replay.statuses = ReplayStatuses.format(statuses);
+    replay.responseCode = responseCode;
+    replay.criteriaDeliveryId = request.deliveryId();
+    replay.eventId = request.eventId();
     replay.includeSucceeded = request.succeededIncluded();
     if (!replays.insertUnlessKeyTaken(replay)) {
       return repeated(tenant, caller, replay.requestFingerprint);
     }
     DeliveryFilter matching =
-        DeliveryFilter.created(
+        new DeliveryFilter(
             replay.since,
             replay.until,
             statuses,
+            replay.criteriaDeliveryId,
+            replay.eventId,
             replay.eventType,
             replay.destinationId,
-            replay.subscriptionId);
+            replay.subscriptionId,
+            responseCode == null ? null : DeliveryFilter.ResponseCodes.parse(responseCode),
+            null);
     int max = config.replay().maxDeliveries();
     List<ReplayTargets.Target> found = targets.lock(tenant, matching, replay.createdAt, max + 1);
     if (found.size() > max) {
@@ -179,19 +187,53 @@ public class ReplayService {
     }
   }
 
-  private static String fingerprintOf(ReplayRequest request, Set<DeliveryStatus> statuses) {
+  /**
+   * The request's response code as kept and compared ({@code 5xx}), null when it has none, or a 400
+   * problem naming the field when it is neither a status nor a class of them.
+   */
+  private static String responseCodeOf(ReplayRequest request) {
+    if (request.responseCode() == null) {
+      return null;
+    }
+    try {
+      DeliveryFilter.ResponseCodes.parseInput(request.responseCode());
+    } catch (IllegalArgumentException e) {
+      String detail = "responseCode " + DeliveryFilter.ResponseCodes.EXPECTED + ".";
+      throw new ProblemException(
+          Problem.of(400, "invalid-replay", "Bad request", detail)
+              .withErrors(
+                  List.of(
+                      new Problem.FieldError(
+                          "responseCode", DeliveryFilter.ResponseCodes.EXPECTED))));
+    }
+    return DeliveryFilter.ResponseCodes.canonical(request.responseCode());
+  }
+
+  private static String fingerprintOf(
+      ReplayRequest request, Set<DeliveryStatus> statuses, String responseCode) {
     // The request as sent, not as completed: a missing "until" means "now" at each call, and
     // the same request sent twice must have the same fingerprint.
+    String fingerprint =
+        String.join(
+            "|",
+            "filter",
+            String.valueOf(request.since()),
+            String.valueOf(request.until()),
+            String.valueOf(request.destinationId()),
+            String.valueOf(request.subscriptionId()),
+            String.valueOf(request.eventType()),
+            ReplayStatuses.format(statuses),
+            String.valueOf(request.succeededIncluded()));
+    if (responseCode == null && request.deliveryId() == null && request.eventId() == null) {
+      // Left as it was before these criteria existed, so a key kept from then still matches.
+      return fingerprint;
+    }
     return String.join(
         "|",
-        "filter",
-        String.valueOf(request.since()),
-        String.valueOf(request.until()),
-        String.valueOf(request.destinationId()),
-        String.valueOf(request.subscriptionId()),
-        String.valueOf(request.eventType()),
-        ReplayStatuses.format(statuses),
-        String.valueOf(request.succeededIncluded()));
+        fingerprint,
+        String.valueOf(responseCode),
+        String.valueOf(request.deliveryId()),
+        String.valueOf(request.eventId()));
   }
 
   private static String sha256(String text) {

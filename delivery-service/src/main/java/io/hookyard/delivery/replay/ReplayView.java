@@ -33,7 +33,10 @@ public record ReplayView(
       String destinationId,
       String subscriptionId,
       String eventType,
-      List<DeliveryStatus> statuses) {}
+      List<DeliveryStatus> statuses,
+      String responseCode,
+      String deliveryId,
+      String eventId) {}
 
   public record Progress(long pending, long failing, long succeeded, long dead) {
     static Progress of(Map<DeliveryStatus, Long> counts) {
@@ -55,7 +58,10 @@ public record ReplayView(
                 r.destinationId,
                 r.subscriptionId,
                 r.eventType,
-                ReplayStatuses.stored(r.statuses));
+                ReplayStatuses.stored(r.statuses),
+                r.responseCode,
+                r.criteriaDeliveryId,
+                r.eventId);
     return new ReplayView(
         r.id,
         r.deliveryId,

@@ -187,6 +187,128 @@ class BulkReplayTest {
     assertTrue(sink.requests().isEmpty());
   }
 
+  @Test
+  void aReplayByResponseCodeTakesOnlyTheDeliveriesWhoseLatestResponseIsInIt() {
+    Instant since = Instant.now().minus(1, ChronoUnit.MINUTES);
+    LogRows.Row unavailable = dead().destination(destinationId).response(503);
+    LogRows.Row badGateway = dead().destination(destinationId).response(502);
+    LogRows.Row notFound = dead().destination(destinationId).response(404);
+    LogRows.Row neverAnswered = new LogRows.Row(tenant).status("DEAD").destination(destinationId);
+    rows.insert(unavailable, badGateway, notFound, neverAnswered);
+
+    Response answer = replay(Map.of("since", since.toString(), "responseCode", " 5XX "), null);
+    answer
+        .then()
+        .statusCode(201)
+        .body("matched", equalTo(2))
+        .body("queued", equalTo(2))
+        .body("criteria.responseCode", equalTo("5xx"));
+
+    sink.await(r -> true, 2, Duration.ofSeconds(10));
+    assertEquals(Set.of(unavailable.id, badGateway.id), receivedIds());
+    assertEquals(
+        Set.of(unavailable.id, badGateway.id), replayedBy(answer.path("id")), "and no other");
+
+    replay(Map.of("since", since.toString(), "responseCode", "404"), null)
+        .then()
+        .statusCode(201)
+        .body("matched", equalTo(1))
+        .body("criteria.responseCode", equalTo("404"));
+    sink.await(r -> notFound.id.equals(r.header("webhook-id")), 1, Duration.ofSeconds(10));
+    assertEquals(
+        "DEAD",
+        rows.status(neverAnswered.id),
+        "a delivery without a response matches no response code");
+  }
+
+  @Test
+  void aReplayByRequestIdTakesOnlyThatDeliveryAndOneByEventIdOnlyThatEventsDeliveries() {
+    Instant since = Instant.now().minus(1, ChronoUnit.MINUTES);
+    LogRows.Row asked = dead().destination(destinationId);
+    LogRows.Row sameEvent = dead().destination(destinationId).subscription("sub_2");
+    sameEvent.eventId = asked.eventId;
+    LogRows.Row otherEvent = dead().destination(destinationId);
+    rows.insert(asked, sameEvent, otherEvent);
+
+    Response byRequestId = replay(Map.of("since", since.toString(), "deliveryId", asked.id), null);
+    byRequestId
+        .then()
+        .statusCode(201)
+        .body("deliveryId", equalTo(null))
+        .body("matched", equalTo(1))
+        .body("criteria.deliveryId", equalTo(asked.id));
+    sink.await(r -> true, 1, Duration.ofSeconds(10));
+    assertEquals(Set.of(asked.id), replayedBy(byRequestId.path("id")));
+
+    Response byEvent = replay(Map.of("since", since.toString(), "eventId", asked.eventId), null);
+    byEvent
+        .then()
+        .statusCode(201)
+        .body("matched", equalTo(1))
+        .body("criteria.eventId", equalTo(asked.eventId));
+    // The request id's delivery is on its way or done, so only its sibling was still dead.
+    assertEquals(Set.of(sameEvent.id), replayedBy(byEvent.path("id")));
+    sink.await(r -> true, 2, Duration.ofSeconds(10));
+    assertEquals(Set.of(asked.id, sameEvent.id), receivedIds());
+    assertEquals("DEAD", rows.status(otherEvent.id), "another event's delivery stays dead");
+  }
+
+  @Test
+  void aBadResponseCodeIsA400ProblemNamingIt() {
+    LogRows.Row row = dead().destination(destinationId);
+    rows.insert(row);
+    String since = Instant.now().minus(1, ChronoUnit.MINUTES).toString();
+    for (String bad : List.of("5x", "600", "abc", "5xxx", "")) {
+      replay(Map.of("since", since, "responseCode", bad), null)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors[0].field", equalTo("responseCode"));
+    }
+    assertEquals(0, rows.count("select count(*) from delivery.replay where tenant = ?", tenant));
+    assertEquals("DEAD", rows.status(row.id));
+  }
+
+  @Test
+  void oneIdempotencyKeyWithAnotherResponseCodeOrRequestIdIsRefused() {
+    LogRows.Row row = dead().destination(destinationId).response(503);
+    rows.insert(row);
+    String since = Instant.now().minus(1, ChronoUnit.MINUTES).toString();
+    Response first = replay(Map.of("since", since, "responseCode", "5xx"), "by-code");
+    first.then().statusCode(201).body("queued", equalTo(1));
+
+    replay(Map.of("since", since, "responseCode", "5XX"), "by-code")
+        .then()
+        .statusCode(200)
+        .header("Idempotent-Replayed", "true")
+        .body("id", equalTo(first.path("id")));
+    for (Map<String, Object> other :
+        List.<Map<String, Object>>of(
+            Map.of("since", since, "responseCode", "503"),
+            Map.of("since", since),
+            Map.of("since", since, "responseCode", "5xx", "deliveryId", row.id),
+            Map.of("since", since, "responseCode", "5xx", "eventId", row.eventId))) {
+      replay(other, "by-code")
+          .then()
+          .statusCode(422)
+          .contentType("application/problem+json")
+          .body("type", equalTo("urn:hookyard:problem:idempotency-key-reused"));
+    }
+    assertEquals(1, rows.count("select count(*) from delivery.replay where tenant = ?", tenant));
+  }
+
+  private Set<String> receivedIds() {
+    return sink.requests().stream().map(r -> r.header("webhook-id")).collect(Collectors.toSet());
+  }
+
+  private Set<String> replayedBy(String replayId) {
+    return Set.copyOf(
+        rows.texts(
+            "select id from delivery.delivery where tenant = ? and replay_id = ?",
+            tenant,
+            replayId));
+  }
+
   private LogRows.Row dead() {
     return new LogRows.Row(tenant).status("DEAD").attempts(3).response(500);
   }
