@@ -292,7 +292,8 @@ public final class BenchGrowth {
             HttpResponse<String> response = BenchSupport.get(http, url, token);
             status = response.statusCode();
             if (status != 200) {
-              throw new IllegalStateException(name + " answered " + status + ": " + response.body());
+              throw new IllegalStateException(
+                  name + " answered " + status + ": " + response.body());
             }
             if (run >= 2) {
               times.add((System.nanoTime() - start) / 1e6);

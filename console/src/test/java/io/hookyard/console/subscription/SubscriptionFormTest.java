@@ -241,6 +241,15 @@ class SubscriptionFormTest {
   /** A saved subscription named "mail" whose action is the one step given. */
   private static Subscription mailSubscription(String id, Step step) {
     return new Subscription(
-        id, "mail", null, true, List.of("x"), null, null, null, new Action(List.of(step), null), null);
+        id,
+        "mail",
+        null,
+        true,
+        List.of("x"),
+        null,
+        null,
+        null,
+        new Action(List.of(step), null),
+        null);
   }
 }
