@@ -2,7 +2,6 @@ package io.hookyard.rules.matching;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,9 +47,10 @@ public class ReceivedEventRepository implements PanacheRepositoryBase<ReceivedEv
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT_NEW)) {
       insert.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-      insert.setArray(2, texts(connection, events.stream().map(Incoming::id).toList()));
-      insert.setArray(3, texts(connection, events.stream().map(Incoming::tenant).toList()));
-      insert.setArray(4, texts(connection, events.stream().map(Incoming::type).toList()));
+      insert.setArray(2, SqlArrays.texts(connection, events.stream().map(Incoming::id).toList()));
+      insert.setArray(
+          3, SqlArrays.texts(connection, events.stream().map(Incoming::tenant).toList()));
+      insert.setArray(4, SqlArrays.texts(connection, events.stream().map(Incoming::type).toList()));
       insert.setArray(
           5,
           connection.createArrayOf(
@@ -75,16 +75,12 @@ public class ReceivedEventRepository implements PanacheRepositoryBase<ReceivedEv
         .doWork(
             connection -> {
               try (PreparedStatement update = connection.prepareStatement(REPLACE_ENVELOPES)) {
-                update.setArray(1, texts(connection, List.copyOf(envelopes.keySet())));
+                update.setArray(1, SqlArrays.texts(connection, List.copyOf(envelopes.keySet())));
                 update.setArray(
                     2,
                     connection.createArrayOf("bytea", envelopes.values().toArray(byte[][]::new)));
                 update.executeUpdate();
               }
             });
-  }
-
-  static Array texts(Connection connection, List<String> values) throws SQLException {
-    return connection.createArrayOf("text", values.toArray(String[]::new));
   }
 }

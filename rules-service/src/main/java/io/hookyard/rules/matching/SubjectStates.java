@@ -98,12 +98,12 @@ public class SubjectStates {
                 bindKeys(connection, save, 2, keys);
                 save.setArray(
                     5,
-                    texts(
+                    SqlArrays.texts(
                         connection,
                         keys.stream().map(key -> write(states.get(key).data())).toList()));
                 save.setArray(
                     6,
-                    texts(
+                    SqlArrays.texts(
                         connection, keys.stream().map(key -> states.get(key).eventId()).toList()));
                 save.executeUpdate();
               }
@@ -136,14 +136,12 @@ public class SubjectStates {
   private static void bindKeys(
       Connection connection, PreparedStatement statement, int first, List<Subject> keys)
       throws SQLException {
-    statement.setArray(first, texts(connection, keys.stream().map(Subject::tenant).toList()));
-    statement.setArray(first + 1, texts(connection, keys.stream().map(Subject::source).toList()));
-    statement.setArray(first + 2, texts(connection, keys.stream().map(Subject::subject).toList()));
-  }
-
-  private static java.sql.Array texts(Connection connection, List<String> values)
-      throws SQLException {
-    return connection.createArrayOf("text", values.toArray(String[]::new));
+    statement.setArray(
+        first, SqlArrays.texts(connection, keys.stream().map(Subject::tenant).toList()));
+    statement.setArray(
+        first + 1, SqlArrays.texts(connection, keys.stream().map(Subject::source).toList()));
+    statement.setArray(
+        first + 2, SqlArrays.texts(connection, keys.stream().map(Subject::subject).toList()));
   }
 
   private static JsonNode parse(String json) {
