@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# JMH micro-benchmarks: signature verification per vendor, the seed filters, and matching against
-# 10,000 subscriptions. Any JMH option may follow, e.g. bench/jmh.sh FilterBenchmark -wi 1 -i 2.
+# JMH micro-benchmarks: signature verification per vendor, the seed filters, template rendering and
+# matching against 10,000 subscriptions. Any JMH option may follow, e.g. bench/jmh.sh FilterBenchmark -wi 1 -i 2.
 # Writes bench/target/jmh-<time>.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."

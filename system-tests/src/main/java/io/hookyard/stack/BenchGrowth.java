@@ -62,7 +62,8 @@ public final class BenchGrowth {
     stack.kill(HookyardService.DELIVERY);
 
     Chart.Panel ingest = new Chart.Panel("Ingest, receiver alone", "events/s");
-    ingest(source, 5, null, null);
+    // Both JVMs are cold here: warm up long enough that the first figure is not the JIT's.
+    ingest(source, 30, null, null);
     Map<String, Object> empty = ingest(source, seconds, ingest, "empty table");
     result.put("ingestEmpty", empty);
     Instant began = Instant.now();

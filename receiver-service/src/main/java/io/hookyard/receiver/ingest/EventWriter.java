@@ -8,7 +8,7 @@ import io.hookyard.receiver.requestlog.RequestLogEntry;
 import io.hookyard.receiver.source.ActiveSource;
 import io.hookyard.receiver.vendor.EventFacts;
 import io.hookyard.receiver.vendor.IncomingRequest;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * Commits an accepted event, its outbox entry and its request log entry together, through the group
  * committer, and returns only once they are committed.
  */
-@ApplicationScoped
+@Singleton
 public class EventWriter {
   private static final Logger LOG = Logger.getLogger(EventWriter.class);
   private final GroupCommitter committer;

@@ -8,8 +8,8 @@ import io.hookyard.receiver.config.ReceiverConfig;
 import io.hookyard.receiver.requestlog.RequestLogEntry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,7 +38,7 @@ import org.jboss.logging.Logger;
  * redelivery, also one racing in the same batch or on another replica, becomes a duplicate that
  * points at the first event, and gets no outbox entry.
  */
-@ApplicationScoped
+@Singleton
 public class GroupCommitter {
   private static final Logger LOG = Logger.getLogger(GroupCommitter.class);
 

@@ -3,7 +3,7 @@ package io.hookyard.receiver.ingest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 
 /**
@@ -16,7 +16,7 @@ import java.util.Map;
  */
 // Created at boot, so its counters exist before the first rejection.
 @Startup
-@ApplicationScoped
+@Singleton
 public class HookRejections {
   private static final Map<Integer, String> CHECKS =
       Map.of(

@@ -4,8 +4,8 @@ import io.hookyard.common.problem.Problem;
 import io.hookyard.receiver.config.ReceiverConfig;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * exists for the request, and Quarkus offers no hook for that answer: it is a 431 with no body. So
  * the server's limit is set well above ours, and only headers past it get that bare answer.
  */
-@ApplicationScoped
+@Singleton
 public class HookRequestGuard {
   private final HookResponses responses;
   private final HookRejections rejections;

@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  * problem details for anything refused, the same bodies the management API's exception mappers
  * write. Nothing is written to a response that has already ended (a 408 may have answered first).
  */
-@ApplicationScoped
+@Singleton
 public class HookResponses {
   private static final Logger LOG = Logger.getLogger(HookResponses.class);
   private static final String CONTENT_TYPE = "Content-Type";

@@ -12,8 +12,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * adapter. So the route sits before Quarkus' CORS and authentication filters (orders -300 and -200)
  * and ends every request itself; nothing of the JAX-RS or security machinery runs for it.
  */
-@ApplicationScoped
+@Singleton
 public class HookRoute {
   /** After the request guard and Quarkus' own first handlers, before its security filters. */
   static final int ORDER = -1_000;

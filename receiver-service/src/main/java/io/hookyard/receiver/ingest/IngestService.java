@@ -18,7 +18,7 @@ import io.hookyard.receiver.vendor.VerificationFailure;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +34,7 @@ import org.jboss.logging.Logger;
  * cheapest first and nothing is written until every check has passed; every outcome for a known
  * source goes to the request log.
  */
-@ApplicationScoped
+@Singleton
 public class IngestService {
   private static final Logger LOG = Logger.getLogger(IngestService.class);
 

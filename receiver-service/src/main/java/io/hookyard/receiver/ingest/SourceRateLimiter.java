@@ -5,7 +5,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.hookyard.receiver.config.ReceiverConfig;
 import io.hookyard.receiver.source.ActiveSource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentMap;
  * the default), with a burst of twice the rate. Buckets live in each replica, so the limit a vendor
  * sees is per replica; that keeps the ingest path free of shared state.
  */
-@ApplicationScoped
+@Singleton
 public class SourceRateLimiter {
   private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final ReceiverConfig config;

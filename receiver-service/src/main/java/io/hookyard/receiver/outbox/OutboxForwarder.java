@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
@@ -85,7 +86,7 @@ public class OutboxForwarder {
       rules.forward(envelopes(due));
     } catch (RuntimeException e) {
       LOG.warnf("rules-service did not take %d events, they wait in the outbox: %s", due.size(), e);
-      due.forEach(entry -> scheduleRetry(entry, now, e));
+      scheduleRetries(due, now, e);
       peerPause.failed(now);
       return false;
     }
@@ -106,13 +107,17 @@ public class OutboxForwarder {
     return ids.stream().map(byId::get).map(envelopes::envelope).toList();
   }
 
-  private void scheduleRetry(OutboxEntry entry, Instant now, RuntimeException cause) {
-    int attempts = entry.attempts + 1;
+  /** Puts the batch off, one statement per number of earlier attempts (usually one in all). */
+  private void scheduleRetries(List<OutboxEntry> due, Instant now, RuntimeException cause) {
     String message = String.valueOf(cause.getMessage());
-    outbox.postpone(
-        entry.eventId,
-        attempts,
-        now.plus(backoff.after(attempts)),
-        message.length() > 500 ? message.substring(0, 500) : message);
+    String lastError = message.length() > 500 ? message.substring(0, 500) : message;
+    due.stream()
+        .collect(
+            Collectors.groupingBy(
+                entry -> entry.attempts + 1,
+                Collectors.mapping(entry -> entry.eventId, Collectors.toList())))
+        .forEach(
+            (attempts, ids) ->
+                outbox.postpone(ids, attempts, now.plus(backoff.after(attempts)), lastError));
   }
 }

@@ -4,15 +4,15 @@ import io.hookyard.common.worker.SignalledWorker;
 import io.hookyard.receiver.config.ReceiverConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
  * Runs the outbox forwarder in the background: right after each accepted event, and on a poll
  * interval for whatever is left (events accepted before a restart, or waiting out a backoff).
  */
-@ApplicationScoped
+@Singleton
 public class OutboxRelay {
   private final OutboxForwarder forwarder;
   private final SignalledWorker worker;

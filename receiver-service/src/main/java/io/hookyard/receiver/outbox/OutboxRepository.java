@@ -33,13 +33,14 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEntry, Stri
     delete("eventId in ?1", eventIds);
   }
 
-  /** Puts an entry off after a failed hand-over. */
-  public void postpone(String eventId, int attempts, Instant nextAttemptAt, String lastError) {
+  /** Puts entries off after a failed hand-over, in one statement. */
+  public void postpone(
+      List<String> eventIds, int attempts, Instant nextAttemptAt, String lastError) {
     update(
-        "attempts = ?1, nextAttemptAt = ?2, lastError = ?3 where eventId = ?4",
+        "attempts = ?1, nextAttemptAt = ?2, lastError = ?3 where eventId in ?4",
         attempts,
         nextAttemptAt,
         lastError,
-        eventId);
+        eventIds);
   }
 }

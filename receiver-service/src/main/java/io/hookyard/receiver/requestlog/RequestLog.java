@@ -5,7 +5,7 @@ import io.hookyard.receiver.ingest.GroupCommitter;
 import io.hookyard.receiver.ingest.Redaction;
 import io.hookyard.receiver.source.ActiveSource;
 import io.hookyard.receiver.vendor.IncomingRequest;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.Map;
  * the same transaction as its event, any other outcome in the next batch, without making the vendor
  * wait for it.
  */
-@ApplicationScoped
+@Singleton
 public class RequestLog {
   private final GroupCommitter committer;
   private final Clock clock;

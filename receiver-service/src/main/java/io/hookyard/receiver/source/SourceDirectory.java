@@ -3,7 +3,7 @@ package io.hookyard.receiver.source;
 import io.hookyard.common.secret.SealedSecret;
 import io.hookyard.common.secret.SecretBox;
 import io.hookyard.receiver.config.ReceiverConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * rather than each starting its own, and an expired entry is refreshed by one request in the
  * background.
  */
-@ApplicationScoped
+@Singleton
 public class SourceDirectory {
   /**
    * A cached answer. {@code secretRetires} is when the first of its secrets stops verifying (the

@@ -1,7 +1,7 @@
 package io.hookyard.receiver.vendor;
 
 import io.hookyard.common.problem.ProblemException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -30,7 +30,7 @@ import java.util.Optional;
  * answered 204, as webhook events require. Interactions have an {@code id}, the dedup key; webhook
  * events have none.
  */
-@ApplicationScoped
+@Singleton
 public class DiscordAdapter implements VendorAdapter {
   private static final JsonFields.Selection FIELDS =
       JsonFields.select(

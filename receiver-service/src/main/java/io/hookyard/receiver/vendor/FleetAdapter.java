@@ -1,6 +1,6 @@
 package io.hookyard.receiver.vendor;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
@@ -24,7 +24,7 @@ import java.util.List;
  *
  * Fleet sends no delivery id and re-sends failing hosts at its next run, so there is no dedup key.
  */
-@ApplicationScoped
+@Singleton
 public class FleetAdapter implements VendorAdapter {
   private static final JsonFields.Selection FIELDS =
       JsonFields.select(

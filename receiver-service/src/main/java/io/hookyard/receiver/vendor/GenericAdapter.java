@@ -1,6 +1,6 @@
 package io.hookyard.receiver.vendor;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -26,7 +26,7 @@ import java.util.Locale;
  * event}; the subject is {@code X-Hookyard-Subject} or the body's {@code subject}; the dedup key is
  * {@code Idempotency-Key} or {@code webhook-id}.
  */
-@ApplicationScoped
+@Singleton
 public class GenericAdapter implements VendorAdapter {
   static final String DEFAULT_TYPE = "generic.event";
   private static final JsonFields.Selection FIELDS =

@@ -1,7 +1,7 @@
 package io.hookyard.receiver.vendor;
 
 import io.hookyard.common.problem.ProblemException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
@@ -9,7 +9,7 @@ import java.util.List;
  * replays are stopped by dedup on {@code X-GitHub-Delivery}. The {@code ping} sent when a hook is
  * created is an ordinary signed event.
  */
-@ApplicationScoped
+@Singleton
 public class GithubAdapter implements VendorAdapter {
   static final String SIGNATURE = "X-Hub-Signature-256";
   private static final String PREFIX = "sha256=";

@@ -1,7 +1,7 @@
 package io.hookyard.receiver.vendor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +27,7 @@ import java.util.Optional;
  * the event type is normalised to the filter namespace so rules read like COM subscriptions. COM
  * sends no delivery id, so there is no dedup key.
  */
-@ApplicationScoped
+@Singleton
 public class HpeComAdapter implements VendorAdapter {
   private static final JsonFields.Selection FIELDS =
       JsonFields.select("/type", "/id", "/operation");

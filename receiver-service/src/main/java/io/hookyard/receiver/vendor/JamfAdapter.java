@@ -2,7 +2,7 @@ package io.hookyard.receiver.vendor;
 
 import io.hookyard.common.problem.Problem;
 import io.hookyard.common.problem.ProblemException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
@@ -22,7 +22,7 @@ import java.util.List;
  * device's serial number, else its UDID, in {@code event} or {@code event.computer}. {@code
  * webhook.id} names the webhook, not the delivery, so there is no dedup key.
  */
-@ApplicationScoped
+@Singleton
 public class JamfAdapter implements VendorAdapter {
   private static final List<String> DEVICE =
       List.of(

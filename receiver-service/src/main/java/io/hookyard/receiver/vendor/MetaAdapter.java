@@ -1,7 +1,7 @@
 package io.hookyard.receiver.vendor;
 
 import io.hookyard.common.problem.ProblemException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +20,7 @@ import java.util.Optional;
  * is no timestamp and no delivery id, so retries are not deduplicated. Meta wants 200, so events
  * are answered 200.
  */
-@ApplicationScoped
+@Singleton
 public class MetaAdapter implements VendorAdapter {
   private static final JsonFields.Selection FIELDS = JsonFields.select("/object", "/entry/0/id");
   static final String SIGNATURE = "X-Hub-Signature-256";

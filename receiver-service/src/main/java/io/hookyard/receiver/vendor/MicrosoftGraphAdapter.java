@@ -2,7 +2,7 @@ package io.hookyard.receiver.vendor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookyard.common.problem.ProblemException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ import java.util.Optional;
  * Graph sends no delivery id, so nothing is deduplicated. The generated secret (47 characters) fits
  * Graph's 128-character limit on {@code clientState}.
  */
-@ApplicationScoped
+@Singleton
 public class MicrosoftGraphAdapter implements VendorAdapter {
   static final String VALIDATION_TOKEN = "validationToken";
 

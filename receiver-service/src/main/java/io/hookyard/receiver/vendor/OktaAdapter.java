@@ -2,7 +2,7 @@ package io.hookyard.receiver.vendor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookyard.common.problem.ProblemException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +20,7 @@ import java.util.Optional;
  * data.events}; Okta retries once, with the same {@code eventId}, which is the dedup key. Okta
  * wants 200 or 204 with an empty body.
  */
-@ApplicationScoped
+@Singleton
 public class OktaAdapter implements VendorAdapter {
   private static final JsonFields.Selection FIELDS =
       JsonFields.select("/data/events/0/eventType", "/data/events/0/target/0/id", "/eventId");

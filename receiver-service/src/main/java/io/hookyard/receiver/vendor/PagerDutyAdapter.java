@@ -1,6 +1,6 @@
 package io.hookyard.receiver.vendor;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,7 +13,7 @@ import java.util.List;
  * <p>There is no timestamp and no handshake: the "test" button sends an ordinary signed {@code
  * pagey.ping}. {@code X-Webhook-Id} stays the same across retries and is the dedup key.
  */
-@ApplicationScoped
+@Singleton
 public class PagerDutyAdapter implements VendorAdapter {
   private static final JsonFields.Selection FIELDS =
       JsonFields.select("/event/event_type", "/event/data/id");

@@ -1,6 +1,6 @@
 package io.hookyard.receiver.vendor;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,7 +21,7 @@ import java.util.Locale;
  * serial number, else its id. Scalefusion logs a request UUID per invocation but where it travels
  * is not documented, so there is no dedup key.
  */
-@ApplicationScoped
+@Singleton
 public class ScalefusionAdapter implements VendorAdapter {
   private static final String FIRST_OF_DEVICES = "/data/devices/0";
   private static final JsonFields.Selection FIELDS =

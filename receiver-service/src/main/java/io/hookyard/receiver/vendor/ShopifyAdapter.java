@@ -1,6 +1,6 @@
 package io.hookyard.receiver.vendor;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
@@ -11,7 +11,7 @@ import java.util.List;
  * stopped only by dedup on {@code X-Shopify-Webhook-Id}, which stays the same across Shopify's
  * retries.
  */
-@ApplicationScoped
+@Singleton
 public class ShopifyAdapter implements VendorAdapter {
   private static final JsonFields.Selection FIELDS =
       JsonFields.select("/admin_graphql_api_id", "/id");

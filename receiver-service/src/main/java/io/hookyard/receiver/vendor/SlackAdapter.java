@@ -1,7 +1,7 @@
 package io.hookyard.receiver.vendor;
 
 import io.hookyard.common.problem.ProblemException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * 200: Slack shows the body of a slash command's answer to the user, and interactions read theirs
  * as instructions.
  */
-@ApplicationScoped
+@Singleton
 public class SlackAdapter implements VendorAdapter {
   // Handshakes, events and interaction payloads: one selection serves them all.
   private static final JsonFields.Selection FIELDS =

@@ -1,6 +1,6 @@
 package io.hookyard.receiver.vendor;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,7 +19,7 @@ import java.util.List;
  * generates one in the spec's format; a secret the sender issued (Svix shows one per endpoint) can
  * be pasted in instead.
  */
-@ApplicationScoped
+@Singleton
 public class StandardWebhooksAdapter implements VendorAdapter {
   private static final JsonFields.Selection FIELDS = JsonFields.select("/type", "/data/id");
   static final String SECRET_PREFIX = "whsec_";

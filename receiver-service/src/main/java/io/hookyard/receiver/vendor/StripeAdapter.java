@@ -2,7 +2,7 @@ package io.hookyard.receiver.vendor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * than five minutes old is refused: a sender clock running ahead is not a replay. Events can arrive
  * twice or out of order, so the event's {@code id} is the dedup key.
  */
-@ApplicationScoped
+@Singleton
 public class StripeAdapter implements VendorAdapter {
   private static final JsonFields.Selection FIELDS =
       JsonFields.select("/type", "/data/object/id", "/related_object/id", "/id");

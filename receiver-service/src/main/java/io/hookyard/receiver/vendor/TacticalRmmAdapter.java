@@ -2,7 +2,7 @@ package io.hookyard.receiver.vendor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,7 +33,7 @@ import java.util.Locale;
  * There is no dedup key: TRMM never retries, and the failure and resolve actions of one alert would
  * share any alert id.
  */
-@ApplicationScoped
+@Singleton
 public class TacticalRmmAdapter implements VendorAdapter {
   static final String DEFAULT_HEADER = "X-TRMM-Token";
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * I-Twilio-Idempotency-Token} when Twilio sends one. Messaging and Voice webhooks expect TwiML
  * back; an empty {@code <Response/>} acknowledges without replying to the texter or caller.
  */
-@ApplicationScoped
+@Singleton
 public class TwilioAdapter implements VendorAdapter {
   static final String SIGNATURE = "X-Twilio-Signature";
   static final String BODY_HASH = "bodySHA256";

@@ -1,7 +1,7 @@
 package io.hookyard.receiver.vendor;
 
 import io.hookyard.common.problem.ProblemException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * the raw {@code challenge} as plain text. {@code revocation} messages (the subscription was
  * revoked) are stored as {@code twitch.revocation}.
  */
-@ApplicationScoped
+@Singleton
 public class TwitchAdapter implements VendorAdapter {
   private static final JsonFields.Selection FIELDS =
       JsonFields.select(

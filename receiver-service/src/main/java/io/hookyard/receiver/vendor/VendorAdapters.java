@@ -1,7 +1,7 @@
 package io.hookyard.receiver.vendor;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * Every vendor adapter the receiver knows, by vendor name, with each profile read once at start-up
  * (profiles load sample payloads, which the ingest path must not pay for).
  */
-@ApplicationScoped
+@Singleton
 public class VendorAdapters {
   private final Map<String, VendorAdapter> byVendor = new TreeMap<>();
   private final Map<String, VendorProfile> profiles = new TreeMap<>();

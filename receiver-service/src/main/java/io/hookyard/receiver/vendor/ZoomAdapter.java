@@ -2,7 +2,7 @@ package io.hookyard.receiver.vendor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookyard.common.problem.ProblemException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +19,7 @@ import java.util.Optional;
  * secret that verified it, so a rotation's overlap keeps validation working. Zoom counts only 200
  * and 204 as delivered, so accepted events get 200 rather than 202.
  */
-@ApplicationScoped
+@Singleton
 public class ZoomAdapter implements VendorAdapter {
   private static final JsonFields.Selection FIELDS =
       JsonFields.select("/event", "/payload/plainToken", "/payload/object/id");
