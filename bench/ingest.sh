@@ -2,13 +2,19 @@
 # Durable-ingest benchmark: signed GitHub-style pushes (about 1.5 KB) at 64 connections for 30 s,
 # against a receiver with PostgreSQL on the same machine. Writes bench/target/ingest-<time>.json.
 # Usage: bench/ingest.sh [duration, default 30s] [connections, default 64]
-# INGEST_JFR=1 also records a JFR profile of the receiver during the measurement, next to the result.
+# INGEST_JFR=1 also records a JFR profile of the receiver during the measurement, next to the result
+# (INGEST_JFR_SETTINGS names another JFR settings file than "profile").
+# INGEST_CEILING=1 sends the same requests to an address of the tenant where no source listens: each
+# is answered 404 from the source cache and nothing is stored, which measures what HTTP alone costs
+# on this machine, the ceiling any durable ingest stays under.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/pick-jdk.sh
 hookyard_pick_jdk
 DURATION=${1:-30s}
 CONNECTIONS=${2:-64}
+# Long enough for the JIT to settle: C2 still took half a core 10 s into a run.
+WARMUP=${INGEST_WARMUP:-60s}
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "Installing wrk from Debian's packages..."
@@ -33,6 +39,10 @@ trap 'kill $STACK 2>/dev/null; wait $STACK 2>/dev/null' EXIT
 for _ in $(seq 1 300); do [ -s "$INFO" ] && break; sleep 1; done
 [ -s "$INFO" ] || { echo "The stack did not start; see bench/target/stack.log" >&2; exit 1; }
 URL=$(sed -n 1p "$INFO")
+if [ "${INGEST_CEILING:-0}" = 1 ]; then
+  URL="${URL%/*}/no-source-listens-here"
+  echo "Ceiling run: every request goes to $URL and is answered 404 (counted under errors.status; the throughput is of these 404s)."
+fi
 DB=$(sed -n 2p "$INFO")
 
 DB_PORT=$(echo "$DB" | sed -n 's#^jdbc:postgresql://[^:/]*:\([0-9]*\)/.*#\1#p')
@@ -55,12 +65,12 @@ machine_ticks() {
   awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
 }
 
-echo "Warming up for 10 s..."
-WRK_RESULT=/dev/null wrk -t2 -c"$CONNECTIONS" -d10s -s bench/github-push.lua "$URL" -- "$BODY" "$SIGNATURE" > /dev/null
+echo "Warming up for $WARMUP..."
+WRK_RESULT=/dev/null wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/github-push.lua "$URL" -- "$BODY" "$SIGNATURE" > /dev/null
 RESULT="bench/target/ingest-$(date -u +%Y%m%dT%H%M%SZ).json"
 echo "Measuring for $DURATION at $CONNECTIONS connections..."
 if [ "${INGEST_JFR:-0}" = 1 ]; then
-  "$JAVA_HOME/bin/jcmd" "$RECEIVER" JFR.start name=ingest settings=profile \
+  "$JAVA_HOME/bin/jcmd" "$RECEIVER" JFR.start name=ingest settings="${INGEST_JFR_SETTINGS:-profile}" \
     filename="$PWD/${RESULT%.json}.jfr" > /dev/null
 fi
 RECEIVER_BEFORE=$(cpu_ticks "$RECEIVER")
