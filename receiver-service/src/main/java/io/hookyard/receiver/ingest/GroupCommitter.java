@@ -1,7 +1,5 @@
 package io.hookyard.receiver.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.hookyard.common.problem.ProblemException;
 import io.hookyard.receiver.config.ReceiverConfig;
@@ -11,16 +9,12 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -30,9 +24,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Group commit for the ingest path. Requests hand their writes to a queue; a few writer threads
- * take whatever has gathered (waiting at most a moment for more), write it with batched statements
- * in one transaction, commit once, and only then release the requests waiting on it. Durability
- * costs one commit per batch instead of one per request.
+ * take whatever has gathered (waiting at most a moment for more), write it with one statement per
+ * table in one transaction, commit once, and only then release the requests waiting on it.
+ * Durability costs one commit per batch instead of one per request.
  *
  * <p>Events are inserted with {@code on conflict do nothing} on (source, vendor delivery id): a
  * redelivery, also one racing in the same batch or on another replica, becomes a duplicate that
@@ -51,13 +45,9 @@ public class GroupCommitter {
   record LogWrite(RequestLogEntry log) implements Write {}
 
   private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
-  // An event and its log entry share one headers map; it is written as JSON once per batch.
-  private final ThreadLocal<Map<Object, String>> headersJson =
-      ThreadLocal.withInitial(java.util.IdentityHashMap::new);
-  private final ObjectMapper json = new ObjectMapper();
   private final AgroalDataSource dataSource;
   private final ReceiverConfig.GroupCommit config;
-  private final String schema;
+  private final IngestTables tables;
   private final List<Thread> writers = new ArrayList<>();
   private volatile boolean running;
 
@@ -67,7 +57,7 @@ public class GroupCommitter {
       @ConfigProperty(name = "quarkus.flyway.schemas") String schema) {
     this.dataSource = dataSource;
     this.config = config.groupCommit();
-    this.schema = schema;
+    this.tables = new IngestTables(schema);
   }
 
   void start(@Observes StartupEvent event) {
@@ -183,7 +173,6 @@ public class GroupCommitter {
   }
 
   private void write(List<Write> batch) throws SQLException {
-    headersJson.get().clear();
     List<EventWrite> events = new ArrayList<>();
     List<RequestLogEntry> logs = new ArrayList<>();
     for (Write write : batch) {
@@ -195,7 +184,8 @@ public class GroupCommitter {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        List<AcceptedEvent> outcomes = insertEvents(connection, events);
+        IngestTables.HeadersJson headers = tables.headersJson();
+        List<AcceptedEvent> outcomes = insertEvents(connection, events, headers);
         for (int i = 0; i < events.size(); i++) {
           RequestLogEntry log = events.get(i).log();
           log.eventId = outcomes.get(i).id();
@@ -204,7 +194,9 @@ public class GroupCommitter {
           }
           logs.add(log);
         }
-        insertLogs(connection, logs);
+        if (!logs.isEmpty()) {
+          tables.insertLogs(connection, logs, headers);
+        }
         connection.commit();
         for (int i = 0; i < events.size(); i++) {
           events.get(i).done().complete(outcomes.get(i));
@@ -243,66 +235,23 @@ public class GroupCommitter {
     return e;
   }
 
-  private List<AcceptedEvent> insertEvents(Connection connection, List<EventWrite> writes)
+  private List<AcceptedEvent> insertEvents(
+      Connection connection, List<EventWrite> writes, IngestTables.HeadersJson headers)
       throws SQLException {
     if (writes.isEmpty()) {
       return List.of();
     }
-    int[] counts;
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into "
-                + schema
-                + ".event (id, tenant, source_id, ce_source, vendor, type,"
-                + " subject, operation, vendor_delivery_id, content_type, headers, body,"
-                + " received_at, traceparent) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)"
-                + " on conflict (source_id, vendor_delivery_id)"
-                + " where vendor_delivery_id is not null do nothing")) {
-      for (EventWrite write : writes) {
-        bindEvent(insert, write.event());
-        insert.addBatch();
-      }
-      counts = insert.executeBatch();
-    }
-    List<AcceptedEvent> outcomes = new ArrayList<>(writes.size());
+    List<StoredEvent> events = writes.stream().map(EventWrite::event).toList();
+    Set<String> inserted = tables.insertEvents(connection, events, headers);
+    List<AcceptedEvent> outcomes = new ArrayList<>(events.size());
     Map<String, String> winners = new HashMap<>();
-    try (PreparedStatement outbox =
-        connection.prepareStatement(
-            "insert into "
-                + schema
-                + ".outbox (event_id, attempts, next_attempt_at)"
-                + " values (?, 0, ?)")) {
-      for (int i = 0; i < writes.size(); i++) {
-        StoredEvent event = writes.get(i).event();
-        if (counts[i] == 0) {
-          outcomes.add(new AcceptedEvent(winner(connection, event, winners), true));
-          continue;
-        }
-        outbox.setString(1, event.id);
-        outbox.setObject(2, timestamp(event.receivedAt));
-        outbox.addBatch();
-        outcomes.add(new AcceptedEvent(event.id, false));
-      }
-      outbox.executeBatch();
+    for (StoredEvent event : events) {
+      outcomes.add(
+          inserted.contains(event.id)
+              ? new AcceptedEvent(event.id, false)
+              : new AcceptedEvent(winner(connection, event, winners), true));
     }
     return outcomes;
-  }
-
-  private void bindEvent(PreparedStatement insert, StoredEvent event) throws SQLException {
-    insert.setString(1, event.id);
-    insert.setString(2, event.tenant);
-    insert.setString(3, event.sourceId);
-    insert.setString(4, event.ceSource);
-    insert.setString(5, event.vendor);
-    insert.setString(6, event.type);
-    insert.setString(7, event.subject);
-    insert.setString(8, event.operation);
-    insert.setString(9, event.vendorDeliveryId);
-    insert.setString(10, event.contentType);
-    insert.setString(11, headersJson(event.headers));
-    insert.setBytes(12, event.body);
-    insert.setObject(13, timestamp(event.receivedAt));
-    insert.setString(14, event.traceparent);
   }
 
   /** The id of the event that got there first with the same vendor delivery id. */
@@ -310,51 +259,14 @@ public class GroupCommitter {
       throws SQLException {
     String key = event.sourceId + "\n" + event.vendorDeliveryId;
     String known = cache.get(key);
-    if (known != null) {
-      return known;
-    }
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "select id from " + schema + ".event where source_id = ? and vendor_delivery_id = ?")) {
-      query.setString(1, event.sourceId);
-      query.setString(2, event.vendorDeliveryId);
-      try (ResultSet rows = query.executeQuery()) {
-        if (!rows.next()) {
-          throw new SQLException("A conflicting event vanished: " + key);
-        }
-        cache.put(key, rows.getString(1));
-        return rows.getString(1);
+    if (known == null) {
+      known = tables.winner(connection, event);
+      if (known == null) {
+        throw new SQLException("A conflicting event vanished: " + key);
       }
+      cache.put(key, known);
     }
-  }
-
-  private void insertLogs(Connection connection, List<RequestLogEntry> logs) throws SQLException {
-    if (logs.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into "
-                + schema
-                + ".request_log (id, tenant, source_id, received_at, method,"
-                + " verdict, status, reason, detail, headers, event_id)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)")) {
-      for (RequestLogEntry log : logs) {
-        insert.setString(1, log.id);
-        insert.setString(2, log.tenant);
-        insert.setString(3, log.sourceId);
-        insert.setObject(4, timestamp(log.receivedAt));
-        insert.setString(5, log.method);
-        insert.setString(6, log.verdict.name());
-        insert.setInt(7, log.status);
-        insert.setString(8, log.reason);
-        insert.setString(9, log.detail);
-        insert.setString(10, headersJson(log.headers));
-        insert.setString(11, log.eventId);
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    return known;
   }
 
   private static void fail(List<Write> batch, Throwable cause) {
@@ -363,21 +275,5 @@ public class GroupCommitter {
         event.done().completeExceptionally(cause);
       }
     }
-  }
-
-  private String headersJson(Map<String, List<String>> headers) {
-    return headersJson.get().computeIfAbsent(headers, this::toJson);
-  }
-
-  private String toJson(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Headers that cannot be written as JSON", e);
-    }
-  }
-
-  private static OffsetDateTime timestamp(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 }
