@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Delivery benchmark: one delivery-service (with PostgreSQL on the same machine) sending to a fast
-# local sink. Drains a backlog (throughput), then holds a steady rate and reads "due" to "sent"
-# from the attempt log. Writes bench/target/delivery-<time>.json.
+# local sink. Warms up on a first backlog of half the size, drains a backlog (throughput), then holds
+# a steady rate and reads "due" to "sent" from the attempt log. Writes bench/target/delivery-<time>.json.
 # Usage: bench/delivery.sh [backlog, default 50000] [steady rate/s, default 2000] [steady seconds, default 20]
 # With PROFILE=1, records a JFR profile of delivery-service during the run (bench/target/delivery.jfr).
 set -euo pipefail
