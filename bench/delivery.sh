@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Delivery benchmark: one delivery-service (with PostgreSQL on the same machine) sending to a fast
-# local sink. Warms up on a first backlog of half the size, drains a backlog (throughput), then holds
-# a steady rate and reads "due" to "sent" from the attempt log. Writes bench/target/delivery-<time>.json.
+# local sink. Warms up for 90 s on backlogs of half the size, drains a backlog (throughput), then holds
+# a steady rate and reads "due" to "sent" from the attempt log. Writes bench/target/delivery-<time>.json
+# and a chart beside it (deliveries per second and due → sent over the measured phases).
 # Usage: bench/delivery.sh [backlog, default 50000] [steady rate/s, default 2000] [steady seconds, default 20]
 # With PROFILE=1, records a JFR profile of delivery-service during the run (bench/target/delivery.jfr).
 set -euo pipefail
@@ -35,6 +36,7 @@ fi
 wait $BENCH
 trap - EXIT
 echo "Result: $(cat "$RESULT")"
+[ -f "${RESULT%.json}.png" ] && echo "Chart: ${RESULT%.json}.png"
 if [ "${PROFILE:-0}" = 1 ] && [ -f bench/target/delivery.jfr ]; then
   echo "Hottest frames of delivery-service (JFR execution samples, top of stack):"
   "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample bench/target/delivery.jfr |

@@ -13,8 +13,9 @@ cd "$(dirname "$0")/.."
 hookyard_pick_jdk
 DURATION=${1:-30s}
 CONNECTIONS=${2:-64}
-# Long enough for the JIT to settle: C2 still took half a core 10 s into a run.
-WARMUP=${INGEST_WARMUP:-60s}
+# Long enough for the JIT to settle: C2 still took half a core 10 s into a run, and throughput kept
+# rising through the first minute.
+WARMUP=${INGEST_WARMUP:-90s}
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "Installing wrk from Debian's packages..."
@@ -65,9 +66,16 @@ machine_ticks() {
   awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
 }
 
+# The chart: accepted events per second (from the event table) and a probe's latency over time. Its
+# JVM starts now and waits out the warm-up, so that its own start-up does not land in the measurement.
+RESULT="bench/target/ingest-$(date -u +%Y%m%dT%H%M%SZ).json"
+"$JAVA_HOME/bin/java" -Djava.awt.headless=true \
+  -cp "system-tests/target/classes:$(cat system-tests/target/stack.classpath)" \
+  io.hookyard.stack.BenchIngestChart "${RESULT%.json}.png" "$URL" bench/src/main/resources/github-push.json \
+  "$SIGNATURE" "$DB" "${WARMUP%s}" "${DURATION%s}" > bench/target/ingest-chart.log 2>&1 &
+CHART=$!
 echo "Warming up for $WARMUP..."
 WRK_RESULT=/dev/null wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/github-push.lua "$URL" -- "$BODY" "$SIGNATURE" > /dev/null
-RESULT="bench/target/ingest-$(date -u +%Y%m%dT%H%M%SZ).json"
 echo "Measuring for $DURATION at $CONNECTIONS connections..."
 if [ "${INGEST_JFR:-0}" = 1 ]; then
   "$JAVA_HOME/bin/jcmd" "$RECEIVER" JFR.start name=ingest settings="${INGEST_JFR_SETTINGS:-profile}" \
@@ -79,12 +87,14 @@ MACHINE_BEFORE=$(machine_ticks)
 WRK_RESULT="$RESULT" /usr/bin/time -f "%U %S" -o bench/target/wrk.cpu \
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/github-push.lua "$URL" -- "$BODY" "$SIGNATURE" > /dev/null
 MACHINE_AFTER=$(machine_ticks)
+wait "$CHART" || echo "No chart; see bench/target/ingest-chart.log" >&2
 if [ "${INGEST_JFR:-0}" = 1 ]; then
   "$JAVA_HOME/bin/jcmd" "$RECEIVER" JFR.stop name=ingest > /dev/null
   echo "Profile: ${RESULT%.json}.jfr"
 fi
 STORED=$(psql "$(echo "$DB" | sed 's/^jdbc://; s/?user=postgres//')" -U postgres -tA -c "select count(*) from receiver.event" 2>/dev/null || echo "?")
 echo "Result: $(cat "$RESULT")"
+[ -f "${RESULT%.json}.png" ] && echo "Chart: ${RESULT%.json}.png"
 SECONDS_MEASURED=$(sed 's/.*"durationSeconds":\([0-9.]*\).*/\1/' "$RESULT")
 TICKS=$(getconf CLK_TCK)
 # Anything else busy on the machine during the measurement makes the figures worth less: say so.
