@@ -107,22 +107,14 @@ public class TemplateBenchmark {
                 + "{#json}{#for t in data.tags.entries}Tag{t_count}:{t.key}/{t.value}"
                 + "{#if t_hasNext}\n{/if}{/for}{/json}}"),
         "email",
-        new Step(
+        Step.ofEmail(
             "mail",
             "dst_mail",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
             new Email(
                 List.of("oncall@acme.example"),
                 "Server {data.name} shut down",
                 "<p>" + SHUTDOWN + "</p>",
-                SHUTDOWN + "\n{#for t in data.tags.entries}{t.key}: {t.value}\n{/for}"),
-            null),
+                SHUTDOWN + "\n{#for t in data.tags.entries}{t.key}: {t.value}\n{/for}")),
         "fleet-mdm-command",
         request(
             "command",
@@ -137,22 +129,17 @@ public class TemplateBenchmark {
   }
 
   private static Step preset(Preset preset, Map<String, String> fields) {
-    return new Step("notify", "dst_chat", null, null, null, null, null, preset, fields, null, null);
+    return Step.ofPreset("notify", "dst_chat", preset, fields);
   }
 
   private static Step request(String name, String method, String path, String body) {
-    return new Step(
+    return Step.ofRequest(
         name,
         "dst_api",
-        null,
         method,
         path,
         Map.of("Authorization", "Bearer {credentials.api.token}"),
-        body,
-        null,
-        null,
-        null,
-        null);
+        body);
   }
 
   private static CloudEvent hpeShutdownEvent() {

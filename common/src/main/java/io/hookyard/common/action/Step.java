@@ -53,6 +53,28 @@ public record Step(
         name, destinationId, null, null, null, null, null, Preset.CLOUDEVENT, null, null, null);
   }
 
+  /** A request whose method, path, headers and body are templates. */
+  public static Step ofRequest(
+      String name,
+      String destinationId,
+      String method,
+      String path,
+      Map<String, String> headers,
+      String body) {
+    return new Step(name, destinationId, null, method, path, headers, body, null, null, null, null);
+  }
+
+  /** A ready-made message shape, filled from field templates. */
+  public static Step ofPreset(
+      String name, String destinationId, Preset preset, Map<String, String> fields) {
+    return new Step(name, destinationId, null, null, null, null, null, preset, fields, null, null);
+  }
+
+  /** An e-mail instead of an HTTP request. */
+  public static Step ofEmail(String name, String destinationId, Email email) {
+    return new Step(name, destinationId, null, null, null, null, null, null, null, email, null);
+  }
+
   /** How the step says what to send. */
   public enum Kind {
     REQUEST,

@@ -3,7 +3,6 @@ package io.hookyard.receiver.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookyard.receiver.requestlog.RequestLogEntry;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +12,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The group commit's statements: a whole batch of events (with their outbox entries) in one
@@ -22,12 +20,35 @@ import java.util.function.Function;
  * per row.
  */
 final class IngestTables {
-  private static final String EVENT_COLUMNS =
-      "id, tenant, source_id, ce_source, vendor, type, subject, operation, vendor_delivery_id,"
-          + " content_type, headers, body, received_at, traceparent";
-  private static final String LOG_COLUMNS =
-      "id, tenant, source_id, received_at, method, verdict, status, reason, detail, headers,"
-          + " event_id";
+  private static final List<BatchColumn<StoredEvent>> EVENT_COLUMNS =
+      List.of(
+          BatchColumn.text("id", (event, headers) -> event.id),
+          BatchColumn.text("tenant", (event, headers) -> event.tenant),
+          BatchColumn.text("source_id", (event, headers) -> event.sourceId),
+          BatchColumn.text("ce_source", (event, headers) -> event.ceSource),
+          BatchColumn.text("vendor", (event, headers) -> event.vendor),
+          BatchColumn.text("type", (event, headers) -> event.type),
+          BatchColumn.text("subject", (event, headers) -> event.subject),
+          BatchColumn.text("operation", (event, headers) -> event.operation),
+          BatchColumn.text("vendor_delivery_id", (event, headers) -> event.vendorDeliveryId),
+          BatchColumn.text("content_type", (event, headers) -> event.contentType),
+          BatchColumn.json("headers", (event, headers) -> headers.of(event.headers)),
+          BatchColumn.bytes("body", (event, headers) -> event.body),
+          BatchColumn.time("received_at", (event, headers) -> event.receivedAt),
+          BatchColumn.text("traceparent", (event, headers) -> event.traceparent));
+  private static final List<BatchColumn<RequestLogEntry>> LOG_COLUMNS =
+      List.of(
+          BatchColumn.text("id", (log, headers) -> log.id),
+          BatchColumn.text("tenant", (log, headers) -> log.tenant),
+          BatchColumn.text("source_id", (log, headers) -> log.sourceId),
+          BatchColumn.time("received_at", (log, headers) -> log.receivedAt),
+          BatchColumn.text("method", (log, headers) -> log.method),
+          BatchColumn.text("verdict", (log, headers) -> log.verdict.name()),
+          BatchColumn.integer("status", (log, headers) -> log.status),
+          BatchColumn.text("reason", (log, headers) -> log.reason),
+          BatchColumn.text("detail", (log, headers) -> log.detail),
+          BatchColumn.json("headers", (log, headers) -> headers.of(log.headers)),
+          BatchColumn.text("event_id", (log, headers) -> log.eventId));
 
   private final ObjectMapper json = new ObjectMapper();
   private final String insertEvents;
@@ -40,11 +61,8 @@ final class IngestTables {
     this.insertEvents =
         "with inserted as (insert into "
             + schema
-            + ".event ("
-            + EVENT_COLUMNS
-            + ") select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::jsonb[], ?::bytea[],"
-            + " ?::timestamptz[], ?::text[])"
+            + ".event "
+            + BatchColumn.insertFromUnnest(EVENT_COLUMNS)
             + " on conflict (source_id, vendor_delivery_id) where vendor_delivery_id is not null"
             + " do nothing returning id, received_at),"
             + " queued as (insert into "
@@ -53,12 +71,7 @@ final class IngestTables {
             + " select id, 0, received_at from inserted)"
             + " select id from inserted";
     this.insertLogs =
-        "insert into "
-            + schema
-            + ".request_log ("
-            + LOG_COLUMNS
-            + ") select * from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],"
-            + " ?::text[], ?::int4[], ?::text[], ?::text[], ?::jsonb[], ?::text[])";
+        "insert into " + schema + ".request_log " + BatchColumn.insertFromUnnest(LOG_COLUMNS);
     this.findWinner =
         "select id from " + schema + ".event where source_id = ? and vendor_delivery_id = ?";
   }
@@ -67,24 +80,7 @@ final class IngestTables {
   Set<String> insertEvents(Connection connection, List<StoredEvent> events, HeadersJson headers)
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(insertEvents)) {
-      int column = 0;
-      insert.setArray(++column, texts(connection, events, event -> event.id));
-      insert.setArray(++column, texts(connection, events, event -> event.tenant));
-      insert.setArray(++column, texts(connection, events, event -> event.sourceId));
-      insert.setArray(++column, texts(connection, events, event -> event.ceSource));
-      insert.setArray(++column, texts(connection, events, event -> event.vendor));
-      insert.setArray(++column, texts(connection, events, event -> event.type));
-      insert.setArray(++column, texts(connection, events, event -> event.subject));
-      insert.setArray(++column, texts(connection, events, event -> event.operation));
-      insert.setArray(++column, texts(connection, events, event -> event.vendorDeliveryId));
-      insert.setArray(++column, texts(connection, events, event -> event.contentType));
-      insert.setArray(++column, texts(connection, events, event -> headers.of(event.headers)));
-      insert.setArray(
-          ++column,
-          connection.createArrayOf(
-              "bytea", events.stream().map(event -> event.body).toArray(byte[][]::new)));
-      insert.setArray(++column, texts(connection, events, event -> event.receivedAt.toString()));
-      insert.setArray(++column, texts(connection, events, event -> event.traceparent));
+      BatchColumn.bind(insert, EVENT_COLUMNS, events, headers);
       Set<String> inserted = new HashSet<>();
       try (ResultSet rows = insert.executeQuery()) {
         while (rows.next()) {
@@ -109,21 +105,7 @@ final class IngestTables {
   void insertLogs(Connection connection, List<RequestLogEntry> logs, HeadersJson headers)
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(insertLogs)) {
-      int column = 0;
-      insert.setArray(++column, texts(connection, logs, log -> log.id));
-      insert.setArray(++column, texts(connection, logs, log -> log.tenant));
-      insert.setArray(++column, texts(connection, logs, log -> log.sourceId));
-      insert.setArray(++column, texts(connection, logs, log -> log.receivedAt.toString()));
-      insert.setArray(++column, texts(connection, logs, log -> log.method));
-      insert.setArray(++column, texts(connection, logs, log -> log.verdict.name()));
-      insert.setArray(
-          ++column,
-          connection.createArrayOf(
-              "int4", logs.stream().map(log -> log.status).toArray(Integer[]::new)));
-      insert.setArray(++column, texts(connection, logs, log -> log.reason));
-      insert.setArray(++column, texts(connection, logs, log -> log.detail));
-      insert.setArray(++column, texts(connection, logs, log -> headers.of(log.headers)));
-      insert.setArray(++column, texts(connection, logs, log -> log.eventId));
+      BatchColumn.bind(insert, LOG_COLUMNS, logs, headers);
       insert.executeUpdate();
     }
   }
@@ -153,14 +135,5 @@ final class IngestTables {
         throw new IllegalArgumentException("Headers that cannot be written as JSON", e);
       }
     }
-  }
-
-  private static <T> Array texts(Connection connection, List<T> rows, Function<T, String> column)
-      throws SQLException {
-    String[] values = new String[rows.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = column.apply(rows.get(i));
-    }
-    return connection.createArrayOf("text", values);
   }
 }
