@@ -26,6 +26,7 @@ public final class RecordingServer implements AutoCloseable {
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final List<Recorded> refused = new CopyOnWriteArrayList<>();
   private volatile int status = 200;
+  private volatile Duration answerDelay = Duration.ZERO;
   private final List<Map.Entry<Predicate<Recorded>, Answer>> exceptions =
       new CopyOnWriteArrayList<>();
 
@@ -101,6 +102,7 @@ public final class RecordingServer implements AutoCloseable {
             .findFirst()
             .orElse(new Answer(status, null));
     (answer.status() < 300 ? requests : refused).add(recorded);
+    pauseBeforeAnswering();
     answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
     if (answer.json() == null) {
       exchange.sendResponseHeaders(answer.status(), -1);
@@ -123,6 +125,19 @@ public final class RecordingServer implements AutoCloseable {
    */
   public void answerWith(int status) {
     this.status = status;
+  }
+
+  /** From now on, every request is recorded at once but answered only after {@code delay}. */
+  public void answerAfter(Duration delay) {
+    this.answerDelay = delay;
+  }
+
+  private void pauseBeforeAnswering() {
+    try {
+      Thread.sleep(answerDelay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Answers requests that match {@code when} with {@code status}, whatever the default is. */

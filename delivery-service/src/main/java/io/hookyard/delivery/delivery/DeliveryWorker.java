@@ -116,8 +116,15 @@ public class DeliveryWorker {
     int wanted = Math.min(free, config.batchSize());
     List<Claim> claims = queue.claimDue(wanted);
     for (Claim claim : claims) {
+      // An attempt that outlived its lease is claimed again; the new lease is kept for it, but a
+      // second copy is not sent while the first is still in flight here.
+      if (!held.add(claim.deliveryId())) {
+        LOG.warnf(
+            "Delivery %s is still in flight past its lease; not sending it twice",
+            claim.deliveryId());
+        continue;
+      }
       inFlight.acquireUninterruptibly();
-      held.add(claim.deliveryId());
       executor.execute(() -> attempt(claim));
     }
     return claims.size() == wanted;
