@@ -63,7 +63,9 @@ public final class BenchDelivery {
 
       // 1. Drain a backlog.
       Instant measured = Instant.now();
+      CpuTimes cpuBefore = CpuTimes.read();
       double drainSeconds = drain(stack, ops, sink, delivery, id, backlog);
+      double drainSteal = CpuTimes.read().stealPercentSince(cpuBefore);
 
       // 2. A steady rate, measured from the attempt log.
       Instant steadyStart = Instant.now();
@@ -78,11 +80,12 @@ public final class BenchDelivery {
           String.format(
               Locale.ROOT,
               "{\"backlog\":%d,\"drainSeconds\":%.2f,\"drainPerSecond\":%.0f,"
-                  + "\"steadyRate\":%d,\"steadySeconds\":%d,\"dueToSentP50Ms\":%.1f,"
+                  + "\"drainStealPercent\":%.0f,\"steadyRate\":%d,\"steadySeconds\":%d,\"dueToSentP50Ms\":%.1f,"
                   + "\"dueToSentP99Ms\":%.1f,\"dueToSentMaxMs\":%.1f}%n",
               backlog,
               drainSeconds,
               backlog / drainSeconds,
+              drainSteal,
               rate,
               seconds,
               lag[0],

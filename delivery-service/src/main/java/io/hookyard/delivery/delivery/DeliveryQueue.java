@@ -342,10 +342,15 @@ public class DeliveryQueue {
     }
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "update " + SCHEMA + "delivery set lease_until = ? where id = any(?)")) {
+            "update "
+                + SCHEMA
+                + "delivery set lease_until = ?, next_attempt_at = ? where id = any(?)")) {
+      // Due again when the lease runs out: that is when another worker may take it, and it keeps
+      // the deliveries in flight out of the next claims' scan of the due index.
       Sql.setInstant(statement, 1, until);
+      Sql.setInstant(statement, 2, until);
       statement.setArray(
-          2, connection.createArrayOf("text", taken.stream().map(Claim::deliveryId).toArray()));
+          3, connection.createArrayOf("text", taken.stream().map(Claim::deliveryId).toArray()));
       statement.executeUpdate();
     }
   }
@@ -441,9 +446,10 @@ public class DeliveryQueue {
             connection.prepareStatement(
                 "update "
                     + SCHEMA
-                    + "delivery set lease_until = null where id = any(?)"
+                    + "delivery set lease_until = null, next_attempt_at = ? where id = any(?)"
                     + " and status in ('PENDING', 'FAILING')")) {
-      statement.setArray(1, connection.createArrayOf("text", deliveryIds.toArray()));
+      Sql.setInstant(statement, 1, clock.instant());
+      statement.setArray(2, connection.createArrayOf("text", deliveryIds.toArray()));
       statement.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Could not release deliveries", e);
