@@ -66,6 +66,11 @@ machine_ticks() {
   awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
 }
 
+# Clock ticks so far: stolen by the hypervisor, and all of them.
+steal_and_total_ticks() {
+  awk '/^cpu / { print $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat
+}
+
 # The chart: accepted events per second (from the event table) and a probe's latency over time. Its
 # JVM starts now and waits out the warm-up, so that its own start-up does not land in the measurement.
 RESULT="bench/target/ingest-$(date -u +%Y%m%dT%H%M%SZ).json"
@@ -84,9 +89,11 @@ fi
 RECEIVER_BEFORE=$(cpu_ticks "$RECEIVER")
 DB_BEFORE=$(cpu_ticks "$POSTMASTER")
 MACHINE_BEFORE=$(machine_ticks)
+STEAL_BEFORE=$(steal_and_total_ticks)
 WRK_RESULT="$RESULT" /usr/bin/time -f "%U %S" -o bench/target/wrk.cpu \
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/github-push.lua "$URL" -- "$BODY" "$SIGNATURE" > /dev/null
 MACHINE_AFTER=$(machine_ticks)
+STEAL_AFTER=$(steal_and_total_ticks)
 wait "$CHART" || echo "No chart; see bench/target/ingest-chart.log" >&2
 if [ "${INGEST_JFR:-0}" = 1 ]; then
   "$JAVA_HOME/bin/jcmd" "$RECEIVER" JFR.stop name=ingest > /dev/null
@@ -105,4 +112,7 @@ awk -v r="$(( $(cpu_ticks "$RECEIVER") - RECEIVER_BEFORE ))" -v d="$(( $(cpu_tic
     printf "CPU during the measurement (cores): receiver %.2f, PostgreSQL %.2f, wrk %.2f, anything else %.2f\n",
       rc, dc, wrk, all - rc - dc - wrk }'
 
+# A shared virtual machine can lose a large share of its cores to the hypervisor; that share
+# ("steal", also inside "anything else" above) explains most of the spread between runs.
+echo "$STEAL_BEFORE $STEAL_AFTER" | awk '{ t = $4 - $2; printf "CPU stolen by the hypervisor during the measurement: %.0f %%\n", (t > 0 ? 100 * ($3 - $1) / t : 0) }'
 echo "Events stored in all (warm-up included): $STORED"
