@@ -50,17 +50,12 @@ class StepRendererTest {
   void theFleetMdmStepsRenderFromTheEventAndTheHostLookup() throws Exception {
     CloudEvent event = event(FLEET_CALENDAR, null);
     Step lookup =
-        new Step(
+        Step.ofRequest(
             "host",
             "dst_fleet",
             null,
-            null,
             "/api/v1/fleet/hosts/{data.host_id}",
             Map.of("Authorization", "Bearer {credentials.fleet.token}"),
-            null,
-            null,
-            null,
-            null,
             null);
     TemplateContext context =
         TemplateContext.of(event).withCredentials(Map.of("fleet", Map.of("token", "t0k")));
@@ -72,21 +67,16 @@ class StepRendererTest {
 
     context.withStep("host", 200, Map.of(), JSON.readTree("{\"host\":{\"uuid\":\"A1B2-C3\"}}"));
     Step command =
-        new Step(
+        Step.ofRequest(
             "command",
             "dst_fleet",
-            null,
             "POST",
             "/api/v1/fleet/commands/run",
             null,
             """
             {"host_uuids":[{steps.host.response.body.host.uuid.json}],"command":"{#base64}\
             <plist version="1.0"><dict><key>CommandUUID</key><string>{fn:uuid}</string>\
-            <key>ProductVersion</key><string>14.4.1</string></dict></plist>{/base64}"}""",
-            null,
-            null,
-            null,
-            null);
+            <key>ProductVersion</key><string>14.4.1</string></dict></plist>{/base64}"}""");
     var post =
         (RenderedStep.Request) renderer.render(command, event, context, "https://fleet.example");
     JsonNode body = JSON.readTree(post.body());
@@ -102,18 +92,7 @@ class StepRendererTest {
   void aPresetStepBuildsItsBodyFromTheFields() throws Exception {
     CloudEvent event = event("{\"alert\":\"CPU \\\"high\\\"\"}", null);
     Step slack =
-        new Step(
-            "notify",
-            "dst_slack",
-            null,
-            null,
-            null,
-            null,
-            null,
-            Preset.SLACK,
-            Map.of("text", "Alert: {data.alert}"),
-            null,
-            null);
+        Step.ofPreset("notify", "dst_slack", Preset.SLACK, Map.of("text", "Alert: {data.alert}"));
     var request =
         (RenderedStep.Request)
             renderer.render(slack, event, TemplateContext.of(event), "https://hooks");
@@ -124,18 +103,7 @@ class StepRendererTest {
   void oldComesFromThePreviousDataTheEnvelopeCarries() {
     CloudEvent event = event("{\"power\":\"OFF\"}", "{\"power\":\"ON\"}");
     Step step =
-        new Step(
-            "s",
-            "d",
-            null,
-            null,
-            null,
-            null,
-            "{old.power}->{data.power} {changed.power}",
-            null,
-            null,
-            null,
-            null);
+        Step.ofRequest("s", "d", null, null, null, "{old.power}->{data.power} {changed.power}");
     var request =
         (RenderedStep.Request) renderer.render(step, event, TemplateContext.of(event), "h");
     assertEquals("ON->OFF true", new String(request.body(), StandardCharsets.UTF_8));
@@ -145,19 +113,11 @@ class StepRendererTest {
   void anEmailStepRendersEveryField() {
     CloudEvent event = event("{\"host\":\"srv-1\"}", null);
     Step mail =
-        new Step(
+        Step.ofEmail(
             "mail",
             "dst_mail",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
             new Email(
-                List.of("ops@example.com"), "Down: {data.host}", "<b>{data.host.xml}</b>", null),
-            null);
+                List.of("ops@example.com"), "Down: {data.host}", "<b>{data.host.xml}</b>", null));
     var rendered =
         (RenderedStep.Mail) renderer.render(mail, event, TemplateContext.of(event), null);
     assertEquals("Down: srv-1", rendered.subject());
@@ -192,21 +152,8 @@ class StepRendererTest {
 
   @Test
   void anEmailStepNeedsASubjectAndAPartUnlessItUsesTheEmailPreset() {
-    Step bare =
-        new Step(
-            "mail",
-            "d",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            new Email(List.of("a@x.test"), null, null, null),
-            null);
-    Step presetWithoutMail =
-        new Step("preset", "d", null, null, null, null, null, Preset.EMAIL, null, null, null);
+    Step bare = Step.ofEmail("mail", "d", new Email(List.of("a@x.test"), null, null, null));
+    Step presetWithoutMail = Step.ofPreset("preset", "d", Preset.EMAIL, null);
     Step withPreset =
         new Step(
             "ok",
@@ -232,8 +179,8 @@ class StepRendererTest {
   @Test
   void aMethodOrPathThatRendersBadlyIsARenderError() {
     CloudEvent event = event("{\"m\":\"FETCH\",\"p\":\"x\"}", null);
-    Step badMethod = new Step("s", "d", null, "{data.m}", null, null, null, null, null, null, null);
-    Step badPath = new Step("s", "d", null, null, "{data.p}", null, null, null, null, null, null);
+    Step badMethod = Step.ofRequest("s", "d", "{data.m}", null, null, null);
+    Step badPath = Step.ofRequest("s", "d", null, "{data.p}", null, null);
     var context = TemplateContext.of(event);
     assertEquals(
         TemplateException.Kind.RENDER,
@@ -245,20 +192,8 @@ class StepRendererTest {
   @Test
   void checksNameEveryBadTemplateAndStepByItsPath() {
     Step good = Step.sendEvent("first", "d");
-    Step badBody = new Step("second", "d", null, null, null, null, "{#if}", null, null, null, null);
-    Step duplicate =
-        new Step(
-            "first",
-            "d",
-            null,
-            null,
-            null,
-            null,
-            null,
-            Preset.SLACK,
-            Map.of("size", "x"),
-            null,
-            null);
+    Step badBody = Step.ofRequest("second", "d", null, null, null, "{#if}");
+    Step duplicate = Step.ofPreset("first", "d", Preset.SLACK, Map.of("size", "x"));
     var errors =
         new ActionChecks(engine)
             .check(new Action(List.of(good, badBody, duplicate), null), "action");

@@ -27,7 +27,7 @@ class ActionProgressTest {
       new AttemptDecision(AttemptDecision.Verdict.DEAD, null, null);
 
   private static Step step(String name, String destination) {
-    return new Step(name, destination, null, null, "/x", null, null, null, null, null, null);
+    return Step.ofRequest(name, destination, null, "/x", null, null);
   }
 
   private static ActionState state(ErrorRoute route, ActionState.Route on, int index) {
