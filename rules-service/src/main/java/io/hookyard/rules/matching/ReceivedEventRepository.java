@@ -19,12 +19,16 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class ReceivedEventRepository implements PanacheRepositoryBase<ReceivedEvent, String> {
   private static final String INSERT_NEW =
-      "insert into rules.received_event (id, tenant, type, envelope, received_at)"
+      "insert into "
+          + Sql.SCHEMA
+          + "received_event (id, tenant, type, envelope, received_at)"
           + " select u.id, u.tenant, u.type, u.envelope, ?"
           + " from unnest(?::text[], ?::text[], ?::text[], ?::bytea[]) as u(id, tenant, type, envelope)"
           + " on conflict (id) do nothing returning id";
   private static final String REPLACE_ENVELOPES =
-      "update rules.received_event r set envelope = u.envelope"
+      "update "
+          + Sql.SCHEMA
+          + "received_event r set envelope = u.envelope"
           + " from unnest(?::text[], ?::bytea[]) as u(id, envelope) where r.id = u.id";
 
   /** An event to record: its id, tenant, type and envelope. */
@@ -47,10 +51,9 @@ public class ReceivedEventRepository implements PanacheRepositoryBase<ReceivedEv
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT_NEW)) {
       insert.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-      insert.setArray(2, SqlArrays.texts(connection, events.stream().map(Incoming::id).toList()));
-      insert.setArray(
-          3, SqlArrays.texts(connection, events.stream().map(Incoming::tenant).toList()));
-      insert.setArray(4, SqlArrays.texts(connection, events.stream().map(Incoming::type).toList()));
+      insert.setArray(2, Sql.texts(connection, events.stream().map(Incoming::id).toList()));
+      insert.setArray(3, Sql.texts(connection, events.stream().map(Incoming::tenant).toList()));
+      insert.setArray(4, Sql.texts(connection, events.stream().map(Incoming::type).toList()));
       insert.setArray(
           5,
           connection.createArrayOf(
@@ -75,7 +78,7 @@ public class ReceivedEventRepository implements PanacheRepositoryBase<ReceivedEv
         .doWork(
             connection -> {
               try (PreparedStatement update = connection.prepareStatement(REPLACE_ENVELOPES)) {
-                update.setArray(1, SqlArrays.texts(connection, List.copyOf(envelopes.keySet())));
+                update.setArray(1, Sql.texts(connection, List.copyOf(envelopes.keySet())));
                 update.setArray(
                     2,
                     connection.createArrayOf("bytea", envelopes.values().toArray(byte[][]::new)));

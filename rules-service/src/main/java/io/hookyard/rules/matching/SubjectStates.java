@@ -27,18 +27,25 @@ import org.hibernate.Session;
 public class SubjectStates {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CREATE_MISSING =
-      "insert into rules.subject_state (tenant, source_id, subject, updated_at)"
+      "insert into "
+          + Sql.SCHEMA
+          + "subject_state (tenant, source_id, subject, updated_at)"
           + " select u.tenant, u.source, u.subject, ?"
           + " from unnest(?::text[], ?::text[], ?::text[]) as u(tenant, source, subject)"
           + " on conflict do nothing";
   // Row locks are taken in the key's order, the same order in every replica.
   private static final String LOCK =
-      "select s.tenant, s.source_id, s.subject, cast(s.data as text) from rules.subject_state s"
+      "select s.tenant, s.source_id, s.subject, cast(s.data as text)"
+          + " from "
+          + Sql.SCHEMA
+          + "subject_state s"
           + " join unnest(?::text[], ?::text[], ?::text[]) as u(tenant, source, subject)"
           + " on s.tenant = u.tenant and s.source_id = u.source and s.subject = u.subject"
           + " order by s.tenant, s.source_id, s.subject for update of s";
   private static final String SAVE =
-      "update rules.subject_state s set data = cast(u.data as jsonb), event_id = u.event,"
+      "update "
+          + Sql.SCHEMA
+          + "subject_state s set data = cast(u.data as jsonb), event_id = u.event,"
           + " updated_at = ? from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
           + " as u(tenant, source, subject, data, event)"
           + " where s.tenant = u.tenant and s.source_id = u.source and s.subject = u.subject";
@@ -98,12 +105,12 @@ public class SubjectStates {
                 bindKeys(connection, save, 2, keys);
                 save.setArray(
                     5,
-                    SqlArrays.texts(
+                    Sql.texts(
                         connection,
                         keys.stream().map(key -> write(states.get(key).data())).toList()));
                 save.setArray(
                     6,
-                    SqlArrays.texts(
+                    Sql.texts(
                         connection, keys.stream().map(key -> states.get(key).eventId()).toList()));
                 save.executeUpdate();
               }
@@ -136,12 +143,11 @@ public class SubjectStates {
   private static void bindKeys(
       Connection connection, PreparedStatement statement, int first, List<Subject> keys)
       throws SQLException {
+    statement.setArray(first, Sql.texts(connection, keys.stream().map(Subject::tenant).toList()));
     statement.setArray(
-        first, SqlArrays.texts(connection, keys.stream().map(Subject::tenant).toList()));
+        first + 1, Sql.texts(connection, keys.stream().map(Subject::source).toList()));
     statement.setArray(
-        first + 1, SqlArrays.texts(connection, keys.stream().map(Subject::source).toList()));
-    statement.setArray(
-        first + 2, SqlArrays.texts(connection, keys.stream().map(Subject::subject).toList()));
+        first + 2, Sql.texts(connection, keys.stream().map(Subject::subject).toList()));
   }
 
   private static JsonNode parse(String json) {
