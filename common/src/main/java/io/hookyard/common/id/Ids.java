@@ -1,6 +1,7 @@
 package io.hookyard.common.id;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -34,6 +35,15 @@ public final class Ids {
   public static String newId(String prefix, Clock clock) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     return prefix + "_" + ulid(clock.millis(), random.nextLong(), random.nextInt(1 << 16));
+  }
+
+  /**
+   * The smallest id with this prefix that could be made at {@code at}: every id made at that
+   * millisecond or later sorts at or after it, every id made earlier sorts before it. Lets a query
+   * bound a time range on the primary key instead of a time column's index.
+   */
+  public static String lowestAt(String prefix, Instant at) {
+    return prefix + "_" + ulid(at.toEpochMilli(), 0, 0);
   }
 
   /** True when {@code id} has the given prefix and a well-formed ULID after it. */

@@ -38,4 +38,19 @@ class IdsTest {
     assertTrue(Ids.ulid((1L << 48) - 1, 0, 0).startsWith("7ZZZZZZZZZ"));
     assertNotEquals(Ids.ulid(5, 1, 2), Ids.ulid(5, 1, 3));
   }
+
+  @Test
+  void theLowestIdOfAMomentBoundsTheIdsMadeBeforeAndFromIt() {
+    Instant at = Instant.parse("2026-11-23T05:00:00.123Z");
+    String lowest = Ids.lowestAt(Ids.REQUEST, at);
+    for (int i = 0; i < 100; i++) {
+      String before = Ids.newId(Ids.REQUEST, Clock.fixed(at.minusMillis(1), ZoneOffset.UTC));
+      String same = Ids.newId(Ids.REQUEST, Clock.fixed(at, ZoneOffset.UTC));
+      String after = Ids.newId(Ids.REQUEST, Clock.fixed(at.plusSeconds(1), ZoneOffset.UTC));
+      assertTrue(before.compareTo(lowest) < 0, before + " before " + lowest);
+      assertTrue(same.compareTo(lowest) >= 0, same + " from " + lowest);
+      assertTrue(after.compareTo(lowest) > 0, after + " after " + lowest);
+    }
+    assertTrue(Ids.isValid(Ids.REQUEST, lowest));
+  }
 }

@@ -1,5 +1,6 @@
 package io.hookyard.receiver.requestlog;
 
+import io.hookyard.common.id.Ids;
 import io.hookyard.common.problem.ProblemException;
 import io.hookyard.receiver.config.ReceiverConfig;
 import io.hookyard.receiver.ingest.StoredEventRepository;
@@ -11,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -19,6 +22,8 @@ import org.jboss.logging.Logger;
 public class RequestLogSearch {
   private static final Logger LOG = Logger.getLogger(RequestLogSearch.class);
   static final int MAX_LIMIT = 200;
+  // How far apart an entry's id and its time may be: far more than the moment between them.
+  private static final Duration ID_SLACK = Duration.ofSeconds(1);
 
   private final RequestLogRepository entries;
   private final StoredEventRepository events;
@@ -53,12 +58,16 @@ public class RequestLogSearch {
       where.append(" and verdict = :verdict");
       parameters.and("verdict", query.verdict);
     }
+    // An entry's id is made a moment before its time is read, from the same clock; the id bounds,
+    // a little wider than the times, let the primary key find the range.
     if (query.since != null) {
-      where.append(" and receivedAt >= :since");
+      where.append(" and id >= :sinceId and receivedAt >= :since");
+      parameters.and("sinceId", Ids.lowestAt(Ids.REQUEST, query.since.minus(ID_SLACK)));
       parameters.and("since", query.since);
     }
     if (query.until != null) {
-      where.append(" and receivedAt < :until");
+      where.append(" and id < :untilId and receivedAt < :until");
+      parameters.and("untilId", Ids.lowestAt(Ids.REQUEST, query.until.plus(ID_SLACK)));
       parameters.and("until", query.until);
     }
     if (query.cursor != null) {
@@ -98,8 +107,12 @@ public class RequestLogSearch {
   @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   @Transactional
   void dropExpired() {
+    Instant cutoff = clock.instant().minus(config.requestLogRetention());
     long dropped =
-        entries.delete("receivedAt < ?1", clock.instant().minus(config.requestLogRetention()));
+        entries.delete(
+            "id < ?1 and receivedAt < ?2",
+            Ids.lowestAt(Ids.REQUEST, cutoff.plus(ID_SLACK)),
+            cutoff);
     if (dropped > 0) {
       LOG.infof("Dropped %d request log entries past their retention", dropped);
     }
