@@ -36,7 +36,8 @@ rm -f "$INFO"
   -cp "system-tests/target/classes:$(cat system-tests/target/stack.classpath)" \
   io.hookyard.stack.BenchIngestStack "$INFO" "$SECRET" > bench/target/stack.log 2>&1 &
 STACK=$!
-trap 'kill $STACK 2>/dev/null; wait $STACK 2>/dev/null' EXIT
+# Stop the stack on the way out, keeping the script's own exit status (the stack's would be 143).
+trap 'status=$?; kill $STACK 2>/dev/null; wait $STACK 2>/dev/null; exit $status' EXIT
 for _ in $(seq 1 300); do [ -s "$INFO" ] && break; sleep 1; done
 [ -s "$INFO" ] || { echo "The stack did not start; see bench/target/stack.log" >&2; exit 1; }
 URL=$(sed -n 1p "$INFO")
