@@ -6,12 +6,11 @@ import static io.hookyard.delivery.DeliveryApi.deliver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.hookyard.common.testing.RecordingServer;
+import io.hookyard.common.testing.Statements;
 import io.hookyard.common.testing.TestTenants;
 import io.hookyard.delivery.DeliveryTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -43,14 +42,14 @@ class LeaseOverrunTest {
   }
 
   private void expireLease(String deliveryId) throws Exception {
-    try (Connection connection = database.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement(
-                "update delivery.delivery set lease_until = now() - interval '1 second',"
-                    + " next_attempt_at = now() - interval '1 second'"
-                    + " where id = ? and status = 'PENDING'")) {
-      statement.setString(1, deliveryId);
-      assertEquals(1, statement.executeUpdate(), "the delivery was still leased, unrecorded");
-    }
+    assertEquals(
+        1,
+        Statements.update(
+            database,
+            "update delivery.delivery set lease_until = now() - interval '1 second',"
+                + " next_attempt_at = now() - interval '1 second'"
+                + " where id = ? and status = 'PENDING'",
+            deliveryId),
+        "the delivery was still leased, unrecorded");
   }
 }

@@ -4,12 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.hookyard.common.id.Ids;
+import io.hookyard.common.testing.Statements;
 import io.hookyard.common.testing.TestTokens;
 import io.hookyard.receiver.Fixtures;
 import io.hookyard.receiver.ReceiverTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,34 +69,22 @@ class RequestLogTimeTest {
     search.dropExpired();
 
     assertEquals(List.of(kept), ids(tenant, "since", now.minus(Duration.ofDays(30))));
-    assertEquals(0, count(expired));
+    assertEquals(
+        0,
+        Statements.number(
+            database, "select count(*) from receiver.request_log where id = ?", expired));
   }
 
   private String insert(String tenant, Instant at) throws Exception {
     String id = Ids.newId(Ids.REQUEST, Clock.fixed(at, ZoneOffset.UTC));
-    try (Connection connection = database.getConnection();
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "insert into receiver.request_log (id, tenant, source_id, received_at, method,"
-                    + " verdict, status, headers) values (?, ?, 'src_test', ?, 'POST',"
-                    + " 'REJECTED', 401, '{}')")) {
-      insert.setString(1, id);
-      insert.setString(2, tenant);
-      insert.setTimestamp(3, Timestamp.from(at));
-      insert.executeUpdate();
-    }
+    Statements.update(
+        database,
+        "insert into receiver.request_log (id, tenant, source_id, received_at, method, verdict,"
+            + " status, headers) values (?, ?, 'src_test', ?, 'POST', 'REJECTED', 401, '{}')",
+        id,
+        tenant,
+        Timestamp.from(at));
     return id;
-  }
-
-  private long count(String id) throws Exception {
-    try (Connection connection = database.getConnection();
-        PreparedStatement select =
-            connection.prepareStatement("select count(*) from receiver.request_log where id = ?")) {
-      select.setString(1, id);
-      var rows = select.executeQuery();
-      rows.next();
-      return rows.getLong(1);
-    }
   }
 
   private static List<String> ids(String tenant, String bound, Instant at) {
