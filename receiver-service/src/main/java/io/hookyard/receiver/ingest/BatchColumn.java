@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
@@ -18,7 +20,7 @@ import java.util.stream.Collectors;
  * @param sqlType what the array is cast to in the statement
  * @param bindType the array type it is bound as (text for JSON and times, which PostgreSQL parses)
  * @param newArray a Java array of the element type the driver encodes for {@code bindType}
- * @param value the column's value of one row; the batch's headers cache is at hand
+ * @param value the column's value of one row, given the batch's headers cache
  * @param <T> the row
  */
 record BatchColumn<T>(
@@ -28,34 +30,30 @@ record BatchColumn<T>(
     IntFunction<Object[]> newArray,
     BiFunction<T, IngestTables.HeadersJson, Object> value) {
 
-  static <T> BatchColumn<T> text(
-      String name, BiFunction<T, IngestTables.HeadersJson, String> value) {
-    return new BatchColumn<>(name, "text", "text", String[]::new, value::apply);
-  }
-
-  static <T> BatchColumn<T> json(
-      String name, BiFunction<T, IngestTables.HeadersJson, String> value) {
-    return new BatchColumn<>(name, "jsonb", "text", String[]::new, value::apply);
-  }
-
-  static <T> BatchColumn<T> time(
-      String name, BiFunction<T, IngestTables.HeadersJson, Instant> value) {
+  static <T> BatchColumn<T> text(String name, Function<T, String> value) {
     return new BatchColumn<>(
-        name,
-        "timestamptz",
-        "text",
-        String[]::new,
-        (row, headers) -> value.apply(row, headers).toString());
+        name, "text", "text", String[]::new, (row, headers) -> value.apply(row));
   }
 
-  static <T> BatchColumn<T> bytes(
-      String name, BiFunction<T, IngestTables.HeadersJson, byte[]> value) {
-    return new BatchColumn<>(name, "bytea", "bytea", byte[][]::new, value::apply);
+  /** Headers as JSON, written once per map in a batch however many rows carry it. */
+  static <T> BatchColumn<T> headers(String name, Function<T, Map<String, List<String>>> value) {
+    return new BatchColumn<>(
+        name, "jsonb", "text", String[]::new, (row, headers) -> headers.of(value.apply(row)));
   }
 
-  static <T> BatchColumn<T> integer(
-      String name, BiFunction<T, IngestTables.HeadersJson, Integer> value) {
-    return new BatchColumn<>(name, "int4", "int4", Integer[]::new, value::apply);
+  static <T> BatchColumn<T> time(String name, Function<T, Instant> value) {
+    return new BatchColumn<>(
+        name, "timestamptz", "text", String[]::new, (row, headers) -> value.apply(row).toString());
+  }
+
+  static <T> BatchColumn<T> bytes(String name, Function<T, byte[]> value) {
+    return new BatchColumn<>(
+        name, "bytea", "bytea", byte[][]::new, (row, headers) -> value.apply(row));
+  }
+
+  static <T> BatchColumn<T> integer(String name, Function<T, Integer> value) {
+    return new BatchColumn<>(
+        name, "int4", "int4", Integer[]::new, (row, headers) -> value.apply(row));
   }
 
   /** {@code (a, b, …) select * from unnest(?::t[], …)}, to follow {@code insert into <table>}. */

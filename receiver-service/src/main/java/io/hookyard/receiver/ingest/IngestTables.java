@@ -22,33 +22,33 @@ import java.util.Set;
 final class IngestTables {
   private static final List<BatchColumn<StoredEvent>> EVENT_COLUMNS =
       List.of(
-          BatchColumn.text("id", (event, headers) -> event.id),
-          BatchColumn.text("tenant", (event, headers) -> event.tenant),
-          BatchColumn.text("source_id", (event, headers) -> event.sourceId),
-          BatchColumn.text("ce_source", (event, headers) -> event.ceSource),
-          BatchColumn.text("vendor", (event, headers) -> event.vendor),
-          BatchColumn.text("type", (event, headers) -> event.type),
-          BatchColumn.text("subject", (event, headers) -> event.subject),
-          BatchColumn.text("operation", (event, headers) -> event.operation),
-          BatchColumn.text("vendor_delivery_id", (event, headers) -> event.vendorDeliveryId),
-          BatchColumn.text("content_type", (event, headers) -> event.contentType),
-          BatchColumn.json("headers", (event, headers) -> headers.of(event.headers)),
-          BatchColumn.bytes("body", (event, headers) -> event.body),
-          BatchColumn.time("received_at", (event, headers) -> event.receivedAt),
-          BatchColumn.text("traceparent", (event, headers) -> event.traceparent));
+          BatchColumn.text("id", event -> event.id),
+          BatchColumn.text("tenant", event -> event.tenant),
+          BatchColumn.text("source_id", event -> event.sourceId),
+          BatchColumn.text("ce_source", event -> event.ceSource),
+          BatchColumn.text("vendor", event -> event.vendor),
+          BatchColumn.text("type", event -> event.type),
+          BatchColumn.text("subject", event -> event.subject),
+          BatchColumn.text("operation", event -> event.operation),
+          BatchColumn.text("vendor_delivery_id", event -> event.vendorDeliveryId),
+          BatchColumn.text("content_type", event -> event.contentType),
+          BatchColumn.headers("headers", event -> event.headers),
+          BatchColumn.bytes("body", event -> event.body),
+          BatchColumn.time("received_at", event -> event.receivedAt),
+          BatchColumn.text("traceparent", event -> event.traceparent));
   private static final List<BatchColumn<RequestLogEntry>> LOG_COLUMNS =
       List.of(
-          BatchColumn.text("id", (log, headers) -> log.id),
-          BatchColumn.text("tenant", (log, headers) -> log.tenant),
-          BatchColumn.text("source_id", (log, headers) -> log.sourceId),
-          BatchColumn.time("received_at", (log, headers) -> log.receivedAt),
-          BatchColumn.text("method", (log, headers) -> log.method),
-          BatchColumn.text("verdict", (log, headers) -> log.verdict.name()),
-          BatchColumn.integer("status", (log, headers) -> log.status),
-          BatchColumn.text("reason", (log, headers) -> log.reason),
-          BatchColumn.text("detail", (log, headers) -> log.detail),
-          BatchColumn.json("headers", (log, headers) -> headers.of(log.headers)),
-          BatchColumn.text("event_id", (log, headers) -> log.eventId));
+          BatchColumn.text("id", log -> log.id),
+          BatchColumn.text("tenant", log -> log.tenant),
+          BatchColumn.text("source_id", log -> log.sourceId),
+          BatchColumn.time("received_at", log -> log.receivedAt),
+          BatchColumn.text("method", log -> log.method),
+          BatchColumn.text("verdict", log -> log.verdict.name()),
+          BatchColumn.integer("status", log -> log.status),
+          BatchColumn.text("reason", log -> log.reason),
+          BatchColumn.text("detail", log -> log.detail),
+          BatchColumn.headers("headers", log -> log.headers),
+          BatchColumn.text("event_id", log -> log.eventId));
 
   private final ObjectMapper json = new ObjectMapper();
   private final String insertEvents;
