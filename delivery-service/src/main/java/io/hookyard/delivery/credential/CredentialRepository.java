@@ -17,7 +17,8 @@ public class CredentialRepository implements PanacheRepositoryBase<Credential, S
   }
 
   public List<Credential> listInTenant(String tenant) {
-    return list("tenant = ?1 order by name", tenant);
+    // Case-insensitive, whatever the database's collation (byte order: ADR 41).
+    return list("tenant = ?1 order by lower(name), name", tenant);
   }
 
   public boolean nameTaken(String tenant, String name) {

@@ -9,7 +9,8 @@ import java.util.Optional;
 public class DestinationRepository implements PanacheRepositoryBase<Destination, String> {
 
   public List<Destination> listByTenant(String tenant) {
-    return list("tenant = ?1 order by name", tenant);
+    // Case-insensitive, whatever the database's collation (byte order: ADR 41).
+    return list("tenant = ?1 order by lower(name), name", tenant);
   }
 
   public Optional<Destination> findInTenant(String tenant, String id) {

@@ -17,6 +17,7 @@ public class SourceRepository implements PanacheRepositoryBase<Source, String> {
   }
 
   public List<Source> listByTenant(String tenant) {
-    return list("tenant = ?1 order by name", tenant);
+    // Case-insensitive, whatever the database's collation (byte order: ADR 41).
+    return list("tenant = ?1 order by lower(name), name", tenant);
   }
 }

@@ -13,7 +13,8 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
   }
 
   public List<Subscription> listByTenant(String tenant) {
-    return list("tenant = ?1 order by name", tenant);
+    // Case-insensitive, whatever the database's collation (byte order: ADR 41).
+    return list("tenant = ?1 order by lower(name), name", tenant);
   }
 
   public Optional<Subscription> findInTenant(String tenant, String id) {
