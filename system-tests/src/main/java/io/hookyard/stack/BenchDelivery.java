@@ -63,9 +63,11 @@ public final class BenchDelivery {
 
       // 1. Drain a backlog.
       Instant measured = Instant.now();
-      CpuTimes cpuBefore = CpuTimes.read();
-      double drainSeconds = drain(stack, ops, sink, delivery, id, backlog);
-      double drainSteal = CpuTimes.read().stealPercentSince(cpuBefore);
+      Drain drain = drain(stack, ops, sink, delivery, id, backlog);
+      double drainSeconds = drain.seconds();
+      double drainSteal = drain.stealPercent();
+      double serviceMicros = drain.serviceCpu().toNanos() / 1000.0 / backlog;
+      double databaseMicros = drain.databaseCpu().toNanos() / 1000.0 / backlog;
 
       // 2. A steady rate, measured from the attempt log.
       Instant steadyStart = Instant.now();
@@ -80,12 +82,15 @@ public final class BenchDelivery {
           String.format(
               Locale.ROOT,
               "{\"backlog\":%d,\"drainSeconds\":%.2f,\"drainPerSecond\":%.0f,"
-                  + "\"drainStealPercent\":%.0f,\"steadyRate\":%d,\"steadySeconds\":%d,\"dueToSentP50Ms\":%.1f,"
+                  + "\"drainStealPercent\":%.0f,\"drainServiceCpuMicrosEach\":%.0f,"
+                  + "\"drainDatabaseCpuMicrosEach\":%.0f,\"steadyRate\":%d,\"steadySeconds\":%d,\"dueToSentP50Ms\":%.1f,"
                   + "\"dueToSentP99Ms\":%.1f,\"dueToSentMaxMs\":%.1f}%n",
               backlog,
               drainSeconds,
               backlog / drainSeconds,
               drainSteal,
+              serviceMicros,
+              databaseMicros,
               rate,
               seconds,
               lag[0],
@@ -102,8 +107,16 @@ public final class BenchDelivery {
     System.exit(0);
   }
 
+  /**
+   * A drain: how long it took from the resume until the sink had everything, the share of the
+   * machine the hypervisor took meanwhile, and the CPU delivery-service and PostgreSQL used for it
+   * (which moves far less with that share than the time does).
+   */
+  private record Drain(
+      double seconds, double stealPercent, Duration serviceCpu, Duration databaseCpu) {}
+
   /** Queues a backlog while the destination is paused, resumes it, and times until it is sent. */
-  private static double drain(
+  private static Drain drain(
       HookyardStack stack,
       ManagementClient ops,
       FastSink sink,
@@ -113,6 +126,12 @@ public final class BenchDelivery {
       throws Exception {
     call(ops, "/api/v1/tenants/bench/destinations/" + id + "/pause", "{}");
     submit(delivery, stack.serviceToken(HookyardService.RULES), id, backlog, 0);
+    long servicePid = stack.pid(HookyardService.DELIVERY);
+    long databasePid =
+        CpuTimes.postgresPid(URI.create(stack.databaseUrl().substring("jdbc:".length())).getPort());
+    Duration serviceBefore = CpuTimes.processTree(servicePid);
+    Duration databaseBefore = CpuTimes.processTree(databasePid);
+    CpuTimes machineBefore = CpuTimes.read();
     long before = sink.received();
     Instant resumed = Instant.now();
     call(ops, "/api/v1/tenants/bench/destinations/" + id + "/resume", null);
@@ -120,8 +139,14 @@ public final class BenchDelivery {
       Thread.sleep(20);
     }
     double seconds = Duration.between(resumed, Instant.now()).toMillis() / 1000.0;
+    Drain drain =
+        new Drain(
+            seconds,
+            CpuTimes.read().stealPercentSince(machineBefore),
+            CpuTimes.processTree(servicePid).minus(serviceBefore),
+            CpuTimes.processTree(databasePid).minus(databaseBefore));
     awaitQueueEmpty(stack);
-    return seconds;
+    return drain;
   }
 
   /**

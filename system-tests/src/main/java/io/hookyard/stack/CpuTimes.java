@@ -3,6 +3,8 @@ package io.hookyard.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
 
 /**
  * The machine's CPU time so far, from {@code /proc/stat}. On a shared virtual machine the
@@ -27,6 +29,33 @@ record CpuTimes(long total, long steal) {
     } catch (IOException | RuntimeException e) {
       return new CpuTimes(0, 0);
     }
+  }
+
+  /**
+   * CPU time used so far by a process and its live descendants (PostgreSQL's backends, say), or
+   * zero where the system does not tell.
+   */
+  static Duration processTree(long pid) {
+    return ProcessHandle.of(pid)
+        .map(
+            root ->
+                Stream.concat(Stream.of(root), root.descendants())
+                    .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+                    .reduce(Duration.ZERO, Duration::plus))
+        .orElse(Duration.ZERO);
+  }
+
+  /** The PostgreSQL server listening on {@code port} on this machine, if it can be found. */
+  static long postgresPid(int port) {
+    String flag = "-p " + port;
+    return ProcessHandle.allProcesses()
+        .filter(process -> process.info().command().orElse("").endsWith("/postgres"))
+        .filter(
+            process ->
+                String.join(" ", process.info().arguments().orElse(new String[0])).contains(flag))
+        .mapToLong(ProcessHandle::pid)
+        .findFirst()
+        .orElse(-1);
   }
 
   /** The percentage of CPU time stolen from now back to {@code before}. */

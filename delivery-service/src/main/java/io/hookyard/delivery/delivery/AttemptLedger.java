@@ -95,6 +95,8 @@ public class AttemptLedger {
     try (Connection connection = dataSource.getConnection()) {
       insertAttempts(connection, outcomes);
       updateDeliveries(connection, outcomes, now);
+      DeliveryQueue.freeSlots(
+          connection, outcomes.stream().map(o -> o.claim().deliveryId()).toArray());
       for (Map.Entry<String, Streak> entry : streaks(outcomes).entrySet()) {
         updateHealth(connection, entry.getKey(), entry.getValue(), now);
       }

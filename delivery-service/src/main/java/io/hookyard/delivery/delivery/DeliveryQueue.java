@@ -83,8 +83,8 @@ public class DeliveryQueue {
       "select dst.id, dst.rate_tat, dst.circuit_open_until,"
           + " (select count(*) from "
           + SCHEMA
-          + "delivery x where x.destination_id = dst.id"
-          + " and x.lease_until > ?) as in_flight"
+          + "concurrency_slot s where s.destination_id = dst.id"
+          + " and s.lease_until > ?) as in_flight"
           + " from "
           + SCHEMA
           + "destination dst where dst.id = any(?) order by dst.id for update";
@@ -194,6 +194,7 @@ public class DeliveryQueue {
       Map<String, Limits> limits = lockLimits(connection, candidates, now);
       Instant leaseUntil = now.plus(config.worker().lease());
       List<Claim> taken = new ArrayList<>();
+      List<Claim> slotted = new ArrayList<>();
       Map<String, Instant> deferred = new LinkedHashMap<>();
       List<String> orphans = new ArrayList<>();
       for (Candidate candidate : candidates) {
@@ -208,7 +209,7 @@ public class DeliveryQueue {
           continue;
         }
         boolean probe = candidate.circuitOpenUntil() != null;
-        taken.add(
+        Claim claim =
             new Claim(
                 candidate.id(),
                 candidate.tenant(),
@@ -221,9 +222,14 @@ public class DeliveryQueue {
                 candidate.scheduleStart(),
                 candidate.replayId(),
                 candidate.action(),
-                leaseUntil));
+                leaseUntil);
+        taken.add(claim);
+        if (candidate.maxConcurrency() != null) {
+          slotted.add(claim);
+        }
       }
       lease(connection, taken, leaseUntil);
+      takeSlots(connection, slotted, leaseUntil);
       defer(connection, deferred);
       buryOrphans(connection, orphans, now);
       countWhenCommitted(orphans.size());
@@ -340,17 +346,46 @@ public class DeliveryQueue {
     if (taken.isEmpty()) {
       return;
     }
+    // Only the lease, which no index covers: the row is updated in place (ADR 42).
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "update "
-                + SCHEMA
-                + "delivery set lease_until = ?, next_attempt_at = ? where id = any(?)")) {
-      // Due again when the lease runs out: that is when another worker may take it, and it keeps
-      // the deliveries in flight out of the next claims' scan of the due index.
+            "update " + SCHEMA + "delivery set lease_until = ? where id = any(?)")) {
       Sql.setInstant(statement, 1, until);
-      Sql.setInstant(statement, 2, until);
       statement.setArray(
-          3, connection.createArrayOf("text", taken.stream().map(Claim::deliveryId).toArray()));
+          2, connection.createArrayOf("text", taken.stream().map(Claim::deliveryId).toArray()));
+      statement.executeUpdate();
+    }
+  }
+
+  /** Counts the claims to destinations with a concurrency limit against that limit, until done. */
+  private static void takeSlots(Connection connection, List<Claim> slotted, Instant until)
+      throws SQLException {
+    if (slotted.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "insert into "
+                + SCHEMA
+                + "concurrency_slot (delivery_id, destination_id, lease_until)"
+                + " select * from unnest(?::text[], ?::text[]) cross join (select ?::timestamptz)"
+                + " on conflict (delivery_id) do update set lease_until = excluded.lease_until")) {
+      statement.setArray(
+          1, connection.createArrayOf("text", slotted.stream().map(Claim::deliveryId).toArray()));
+      statement.setArray(
+          2,
+          connection.createArrayOf("text", slotted.stream().map(Claim::destinationId).toArray()));
+      Sql.setInstant(statement, 3, until);
+      statement.executeUpdate();
+    }
+  }
+
+  /** Frees the concurrency slots of deliveries whose attempts are over or given up. */
+  static void freeSlots(Connection connection, Object[] deliveryIds) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "delete from " + SCHEMA + "concurrency_slot where delivery_id = any(?)")) {
+      statement.setArray(1, connection.createArrayOf("text", deliveryIds));
       statement.executeUpdate();
     }
   }
@@ -451,6 +486,7 @@ public class DeliveryQueue {
       Sql.setInstant(statement, 1, clock.instant());
       statement.setArray(2, connection.createArrayOf("text", deliveryIds.toArray()));
       statement.executeUpdate();
+      freeSlots(connection, deliveryIds.toArray());
     } catch (SQLException e) {
       throw new IllegalStateException("Could not release deliveries", e);
     }

@@ -3,16 +3,20 @@ package io.hookyard.delivery.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hookyard.common.testing.Statements;
 import io.hookyard.common.testing.TestTenants;
 import io.hookyard.delivery.DeliveryTest;
 import io.hookyard.delivery.testing.Api;
 import io.hookyard.delivery.testing.ScriptedServer;
 import io.hookyard.delivery.testing.ScriptedServer.Answer;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class DestinationLimitsTest {
   final Api api = new Api(TestTenants.newTenant());
   ScriptedServer server;
+  @Inject DataSource database;
 
   @AfterEach
   void stop() {
@@ -44,7 +49,7 @@ class DestinationLimitsTest {
   }
 
   @Test
-  void aConcurrencyLimitIsNeverExceeded() {
+  void aConcurrencyLimitIsNeverExceeded() throws SQLException {
     server = ScriptedServer.start(Answer.status(200).after(Duration.ofMillis(150)));
     String destination =
         api.createDestination("narrow", server.url(), Map.of("maxConcurrency", 2)).getString("id");
@@ -58,6 +63,13 @@ class DestinationLimitsTest {
         1,
         api.delivery(deliveries.getLast()).getInt("attemptCount"),
         "held back is not an attempt");
+    assertEquals(
+        0,
+        Statements.number(
+            database,
+            "select count(*) from delivery.concurrency_slot where destination_id = ?",
+            destination),
+        "every slot was freed when its attempt was recorded");
   }
 
   @Test
