@@ -368,14 +368,15 @@ public class DeliveryQueue {
             "insert into "
                 + SCHEMA
                 + "concurrency_slot (delivery_id, destination_id, lease_until)"
-                + " select * from unnest(?::text[], ?::text[]) cross join (select ?::timestamptz)"
+                + " select u.delivery, u.destination, ?::timestamptz"
+                + " from unnest(?::text[], ?::text[]) as u(delivery, destination)"
                 + " on conflict (delivery_id) do update set lease_until = excluded.lease_until")) {
+      Sql.setInstant(statement, 1, until);
       statement.setArray(
-          1, connection.createArrayOf("text", slotted.stream().map(Claim::deliveryId).toArray()));
+          2, connection.createArrayOf("text", slotted.stream().map(Claim::deliveryId).toArray()));
       statement.setArray(
-          2,
+          3,
           connection.createArrayOf("text", slotted.stream().map(Claim::destinationId).toArray()));
-      Sql.setInstant(statement, 3, until);
       statement.executeUpdate();
     }
   }
