@@ -64,10 +64,6 @@ public final class BenchDelivery {
       // 1. Drain a backlog.
       Instant measured = Instant.now();
       Drain drain = drain(stack, ops, sink, delivery, id, backlog);
-      double drainSeconds = drain.seconds();
-      double drainSteal = drain.stealPercent();
-      double serviceMicros = drain.serviceCpu().toNanos() / 1000.0 / backlog;
-      double databaseMicros = drain.databaseCpu().toNanos() / 1000.0 / backlog;
 
       // 2. A steady rate, measured from the attempt log.
       Instant steadyStart = Instant.now();
@@ -86,11 +82,11 @@ public final class BenchDelivery {
                   + "\"drainDatabaseCpuMicrosEach\":%.0f,\"steadyRate\":%d,\"steadySeconds\":%d,\"dueToSentP50Ms\":%.1f,"
                   + "\"dueToSentP99Ms\":%.1f,\"dueToSentMaxMs\":%.1f}%n",
               backlog,
-              drainSeconds,
-              backlog / drainSeconds,
-              drainSteal,
-              serviceMicros,
-              databaseMicros,
+              drain.seconds(),
+              backlog / drain.seconds(),
+              drain.stealPercent(),
+              Drain.microsEach(drain.serviceCpu(), backlog),
+              Drain.microsEach(drain.databaseCpu(), backlog),
               rate,
               seconds,
               lag[0],
@@ -113,7 +109,12 @@ public final class BenchDelivery {
    * (which moves far less with that share than the time does).
    */
   private record Drain(
-      double seconds, double stealPercent, Duration serviceCpu, Duration databaseCpu) {}
+      double seconds, double stealPercent, Duration serviceCpu, Duration databaseCpu) {
+
+    static double microsEach(Duration cpu, int deliveries) {
+      return cpu.toNanos() / 1000.0 / deliveries;
+    }
+  }
 
   /** Queues a backlog while the destination is paused, resumes it, and times until it is sent. */
   private static Drain drain(

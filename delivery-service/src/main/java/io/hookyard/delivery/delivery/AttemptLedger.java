@@ -96,7 +96,7 @@ public class AttemptLedger {
       insertAttempts(connection, outcomes);
       updateDeliveries(connection, outcomes, now);
       DeliveryQueue.freeSlots(
-          connection, outcomes.stream().map(o -> o.claim().deliveryId()).toArray());
+          connection, outcomes.stream().map(outcome -> outcome.claim().deliveryId()).toList());
       for (Map.Entry<String, Streak> entry : streaks(outcomes).entrySet()) {
         updateHealth(connection, entry.getKey(), entry.getValue(), now);
       }

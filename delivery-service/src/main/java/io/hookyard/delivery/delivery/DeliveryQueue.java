@@ -382,11 +382,11 @@ public class DeliveryQueue {
   }
 
   /** Frees the concurrency slots of deliveries whose attempts are over or given up. */
-  static void freeSlots(Connection connection, Object[] deliveryIds) throws SQLException {
+  static void freeSlots(Connection connection, Collection<String> deliveryIds) throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
             "delete from " + SCHEMA + "concurrency_slot where delivery_id = any(?)")) {
-      statement.setArray(1, connection.createArrayOf("text", deliveryIds));
+      statement.setArray(1, connection.createArrayOf("text", deliveryIds.toArray()));
       statement.executeUpdate();
     }
   }
@@ -487,7 +487,7 @@ public class DeliveryQueue {
       Sql.setInstant(statement, 1, clock.instant());
       statement.setArray(2, connection.createArrayOf("text", deliveryIds.toArray()));
       statement.executeUpdate();
-      freeSlots(connection, deliveryIds.toArray());
+      freeSlots(connection, deliveryIds);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not release deliveries", e);
     }
