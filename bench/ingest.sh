@@ -48,6 +48,13 @@ fi
 DB=$(sed -n 2p "$INFO")
 
 DB_PORT=$(echo "$DB" | sed -n 's#^jdbc:postgresql://[^:/]*:\([0-9]*\)/.*#\1#p')
+PSQL_URL=$(echo "$DB" | sed 's/^jdbc://; s/?user=postgres//')
+
+# Transactions committed so far in the whole server: the group commit's batches, and the little
+# else that commits (the outbox relay, the probe's source lookups).
+commits() {
+  psql "$PSQL_URL" -U postgres -tA -c "select sum(xact_commit) from pg_stat_database" 2>/dev/null || echo 0
+}
 RECEIVER=$(pgrep -f "$PWD/receiver-service/target/quarkus-app/quarkus-run.jar" | head -n 1)
 POSTMASTER=$(pgrep -f -- "-p $DB_PORT" | head -n 1)
 
@@ -87,6 +94,7 @@ if [ "${INGEST_JFR:-0}" = 1 ]; then
   "$JAVA_HOME/bin/jcmd" "$RECEIVER" JFR.start name=ingest settings="${INGEST_JFR_SETTINGS:-profile}" \
     filename="$PWD/${RESULT%.json}.jfr" > /dev/null
 fi
+COMMITS_BEFORE=$(commits)
 RECEIVER_BEFORE=$(cpu_ticks "$RECEIVER")
 DB_BEFORE=$(cpu_ticks "$POSTMASTER")
 MACHINE_BEFORE=$(machine_ticks)
@@ -95,12 +103,13 @@ WRK_RESULT="$RESULT" /usr/bin/time -f "%U %S" -o bench/target/wrk.cpu \
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/github-push.lua "$URL" -- "$BODY" "$SIGNATURE" > /dev/null
 MACHINE_AFTER=$(machine_ticks)
 STEAL_AFTER=$(steal_and_total_ticks)
+COMMITS_AFTER=$(commits)
 wait "$CHART" || echo "No chart; see bench/target/ingest-chart.log" >&2
 if [ "${INGEST_JFR:-0}" = 1 ]; then
   "$JAVA_HOME/bin/jcmd" "$RECEIVER" JFR.stop name=ingest > /dev/null
   echo "Profile: ${RESULT%.json}.jfr"
 fi
-STORED=$(psql "$(echo "$DB" | sed 's/^jdbc://; s/?user=postgres//')" -U postgres -tA -c "select count(*) from receiver.event" 2>/dev/null || echo "?")
+STORED=$(psql "$PSQL_URL" -U postgres -tA -c "select count(*) from receiver.event" 2>/dev/null || echo "?")
 echo "Result: $(cat "$RESULT")"
 [ -f "${RESULT%.json}.png" ] && echo "Chart: ${RESULT%.json}.png"
 SECONDS_MEASURED=$(sed 's/.*"durationSeconds":\([0-9.]*\).*/\1/' "$RESULT")
@@ -117,3 +126,7 @@ awk -v r="$(( $(cpu_ticks "$RECEIVER") - RECEIVER_BEFORE ))" -v d="$(( $(cpu_tic
 # ("steal", also inside "anything else" above) explains most of the spread between runs.
 echo "$STEAL_BEFORE $STEAL_AFTER" | awk '{ t = $4 - $2; printf "CPU stolen by the hypervisor during the measurement: %.0f %%\n", (t > 0 ? 100 * ($3 - $1) / t : 0) }'
 echo "Events stored in all (warm-up included): $STORED"
+# Larger batches cost PostgreSQL less per event; this says how large the group commit made them.
+awk -v c="$(( COMMITS_AFTER - COMMITS_BEFORE ))" -v r="$(sed 's/.*"requests":\([0-9]*\).*/\1/' "$RESULT")" \
+  'BEGIN { printf "Transactions committed during the measurement: %d, %.1f accepted events per commit\n", c, (c > 0 ? r / c : 0) }'
+

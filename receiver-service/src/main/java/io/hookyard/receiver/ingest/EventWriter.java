@@ -3,8 +3,6 @@ package io.hookyard.receiver.ingest;
 import io.hookyard.common.id.Ids;
 import io.hookyard.common.observability.EventTrace;
 import io.hookyard.receiver.config.ReceiverConfig;
-import io.hookyard.receiver.requestlog.RequestLog;
-import io.hookyard.receiver.requestlog.RequestLogEntry;
 import io.hookyard.receiver.source.ActiveSource;
 import io.hookyard.receiver.vendor.EventFacts;
 import io.hookyard.receiver.vendor.IncomingRequest;
@@ -17,21 +15,18 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Commits an accepted event, its outbox entry and its request log entry together, through the group
- * committer, and returns only once they are committed.
+ * Commits an accepted event with its outbox entry, through the group committer, and returns only
+ * once they are committed. The event is also its request's log entry (ADR 44).
  */
 @Singleton
 public class EventWriter {
   private static final Logger LOG = Logger.getLogger(EventWriter.class);
   private final GroupCommitter committer;
-  private final RequestLog requestLog;
   private final ReceiverConfig config;
   private final Clock clock;
 
-  public EventWriter(
-      GroupCommitter committer, RequestLog requestLog, ReceiverConfig config, Clock clock) {
+  public EventWriter(GroupCommitter committer, ReceiverConfig config, Clock clock) {
     this.committer = committer;
-    this.requestLog = requestLog;
     this.config = config;
     this.clock = clock;
   }
@@ -58,14 +53,16 @@ public class EventWriter {
     event.body = request.body();
     event.receivedAt = now;
     event.traceparent = EventTrace.currentTraceparent();
-    try (EventTrace.InMdc inMdc = EventTrace.inMdc(event.tenant, event.id)) {
-      LOG.debugf("Committing event %s of source %s", event.id, source.id());
+    event.method = request.method();
+    event.responseStatus = acceptedStatus;
+    // Filling the MDC costs more than the rest of this method; only for a line that is written.
+    if (LOG.isDebugEnabled()) {
+      try (EventTrace.InMdc inMdc = EventTrace.inMdc(event.tenant, event.id)) {
+        LOG.debugf("Committing event %s of source %s", event.id, source.id());
+      }
     }
-    RequestLogEntry log =
-        requestLog.entry(
-            source, request, acceptedStatus, RequestLogEntry.Verdict.ACCEPTED, event.headers);
     return committer
-        .submit(event, log)
+        .submit(event)
         .orTimeout(config.groupCommit().commitTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .exceptionallyCompose(
             failure -> CompletableFuture.failedFuture(new CommitFailedException(failure)));

@@ -30,17 +30,20 @@ import org.jboss.logging.Logger;
  *
  * <p>Events are inserted with {@code on conflict do nothing} on (source, vendor delivery id): a
  * redelivery, also one racing in the same batch or on another replica, becomes a duplicate that
- * points at the first event, and gets no outbox entry.
+ * points at the first event, and gets no outbox entry. A new event is its request's log entry; a
+ * duplicate gets a request log row of its own (ADR 44).
  */
 @Singleton
 public class GroupCommitter {
   private static final Logger LOG = Logger.getLogger(GroupCommitter.class);
 
-  /** Something to write: an accepted event with its log entry, or a log entry on its own. */
+  /**
+   * Something to write: an accepted event (which is also its request's log entry), or the log entry
+   * of a request that stored no event.
+   */
   sealed interface Write permits EventWrite, LogWrite {}
 
-  record EventWrite(StoredEvent event, RequestLogEntry log, CompletableFuture<AcceptedEvent> done)
-      implements Write {}
+  record EventWrite(StoredEvent event, CompletableFuture<AcceptedEvent> done) implements Write {}
 
   record LogWrite(RequestLogEntry log) implements Write {}
 
@@ -81,13 +84,13 @@ public class GroupCommitter {
   }
 
   /** Queues an accepted event; the future completes once it is committed. */
-  public CompletableFuture<AcceptedEvent> submit(StoredEvent event, RequestLogEntry log) {
+  public CompletableFuture<AcceptedEvent> submit(StoredEvent event) {
     CompletableFuture<AcceptedEvent> done = new CompletableFuture<>();
     if (!running) {
       done.completeExceptionally(new IllegalStateException("The receiver is shutting down"));
       return done;
     }
-    queue.add(new EventWrite(event, log, done));
+    queue.add(new EventWrite(event, done));
     return done;
   }
 
@@ -187,12 +190,9 @@ public class GroupCommitter {
         IngestTables.HeadersJson headers = tables.headersJson();
         List<AcceptedEvent> outcomes = insertEvents(connection, events, headers);
         for (int i = 0; i < events.size(); i++) {
-          RequestLogEntry log = events.get(i).log();
-          log.eventId = outcomes.get(i).id();
           if (outcomes.get(i).duplicate()) {
-            log.verdict = RequestLogEntry.Verdict.DUPLICATE;
+            logs.add(RequestLogEntry.duplicateOf(events.get(i).event(), outcomes.get(i).id()));
           }
-          logs.add(log);
         }
         if (!logs.isEmpty()) {
           tables.insertLogs(connection, logs, headers);

@@ -35,7 +35,9 @@ final class IngestTables {
           BatchColumn.headers("headers", event -> event.headers),
           BatchColumn.bytes("body", event -> event.body),
           BatchColumn.time("received_at", event -> event.receivedAt),
-          BatchColumn.text("traceparent", event -> event.traceparent));
+          BatchColumn.text("traceparent", event -> event.traceparent),
+          BatchColumn.text("method", event -> event.method),
+          BatchColumn.integer("response_status", event -> event.responseStatus));
   private static final List<BatchColumn<RequestLogEntry>> LOG_COLUMNS =
       List.of(
           BatchColumn.text("id", log -> log.id),

@@ -59,4 +59,14 @@ public class StoredEvent {
 
   /** The trace context of the request that brought the event in, or null when not traced. */
   public String traceparent;
+
+  /**
+   * The method of the request that brought the event in; with {@link #responseStatus} it makes the
+   * event that request's request log entry. Null on mock sends, which no request brought.
+   */
+  public String method;
+
+  /** The status the request that brought the event in was answered with. */
+  @Column(name = "response_status")
+  public Integer responseStatus;
 }

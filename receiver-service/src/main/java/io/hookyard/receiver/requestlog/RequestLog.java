@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the request log. Entries go through the group committer: an accepted request's entry in
- * the same transaction as its event, any other outcome in the next batch, without making the vendor
- * wait for it.
+ * Writes the request log entries of requests that stored no event (handshakes and rejections),
+ * through the group committer in its next batch, without making the vendor wait for them. An
+ * accepted request's entry is its event (ADR 44).
  */
 @Singleton
 public class RequestLog {
@@ -54,7 +54,7 @@ public class RequestLog {
    *
    * @param redactedHeaders the request's headers with credentials already redacted
    */
-  public RequestLogEntry entry(
+  private RequestLogEntry entry(
       ActiveSource source,
       IncomingRequest request,
       int status,

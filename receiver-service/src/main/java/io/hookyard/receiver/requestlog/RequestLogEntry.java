@@ -1,5 +1,7 @@
 package io.hookyard.receiver.requestlog;
 
+import io.hookyard.common.id.Ids;
+import io.hookyard.receiver.ingest.StoredEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -56,4 +58,37 @@ public class RequestLogEntry {
 
   @Column(name = "event_id")
   public String eventId;
+
+  /**
+   * The id of the request that brought in an event: the event id's time-ordered part under the
+   * request prefix. An accepted request has no row of its own; its event is its entry (ADR 44).
+   */
+  public static String requestIdOf(String eventId) {
+    return Ids.REQUEST + eventId.substring(eventId.indexOf('_'));
+  }
+
+  /**
+   * The event a request with this id would have brought in, by the rule of {@link #requestIdOf}.
+   */
+  static String eventIdOf(String requestId) {
+    return Ids.EVENT + requestId.substring(requestId.indexOf('_'));
+  }
+
+  /**
+   * The entry of a request whose event was already stored (the vendor delivered it again): it
+   * stored nothing, so it gets a row of its own pointing at the first event.
+   */
+  public static RequestLogEntry duplicateOf(StoredEvent event, String firstEventId) {
+    RequestLogEntry entry = new RequestLogEntry();
+    entry.id = requestIdOf(event.id);
+    entry.tenant = event.tenant;
+    entry.sourceId = event.sourceId;
+    entry.receivedAt = event.receivedAt;
+    entry.method = event.method;
+    entry.status = event.responseStatus;
+    entry.verdict = Verdict.DUPLICATE;
+    entry.headers = event.headers;
+    entry.eventId = firstEventId;
+    return entry;
+  }
 }

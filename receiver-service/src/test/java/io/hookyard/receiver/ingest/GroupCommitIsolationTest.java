@@ -15,7 +15,6 @@ import io.hookyard.common.testing.TestTokens;
 import io.hookyard.receiver.Fixtures;
 import io.hookyard.receiver.ReceiverTest;
 import io.hookyard.receiver.config.ReceiverConfig;
-import io.hookyard.receiver.requestlog.RequestLogEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -119,15 +118,8 @@ class GroupCommitIsolationTest {
     event.headers = Map.of("content-type", List.of("application/json"));
     event.body = "{}".getBytes(StandardCharsets.UTF_8);
     event.receivedAt = now;
-    RequestLogEntry log = new RequestLogEntry();
-    log.id = Ids.newId(Ids.REQUEST);
-    log.tenant = tenant;
-    log.sourceId = sourceId;
-    log.receivedAt = now;
-    log.method = "POST";
-    log.verdict = RequestLogEntry.Verdict.ACCEPTED;
-    log.status = 202;
-    log.headers = event.headers;
-    return new GroupCommitter.EventWrite(event, log, new CompletableFuture<>());
+    event.method = "POST";
+    event.responseStatus = 202;
+    return new GroupCommitter.EventWrite(event, new CompletableFuture<>());
   }
 }
