@@ -46,6 +46,14 @@ public final class Ids {
     return prefix + "_" + ulid(at.toEpochMilli(), 0, 0);
   }
 
+  /**
+   * The id with the same time-ordered part as {@code id} under another prefix: names a second thing
+   * made at the same moment as the first, such as the request that brought in an event.
+   */
+  public static String retyped(String prefix, String id) {
+    return prefix + id.substring(id.indexOf('_'));
+  }
+
   /** True when {@code id} has the given prefix and a well-formed ULID after it. */
   public static boolean isValid(String prefix, String id) {
     if (id == null || !id.startsWith(prefix + "_")) {

@@ -32,6 +32,15 @@ class IdsTest {
   }
 
   @Test
+  void aRetypedIdKeepsItsTimeOrderedPartUnderTheNewPrefix() {
+    String event = Ids.newId(Ids.EVENT);
+    String request = Ids.retyped(Ids.REQUEST, event);
+    assertTrue(Ids.isValid(Ids.REQUEST, request), request);
+    assertEquals(event.substring(4), request.substring(4));
+    assertEquals(event, Ids.retyped(Ids.EVENT, request));
+  }
+
+  @Test
   void theTimePartEncodesMilliseconds() {
     // 0 ms is all zeros; the largest 48-bit value is 7ZZZZZZZZZ.
     assertTrue(Ids.ulid(0, 0, 0).startsWith("0000000000"));

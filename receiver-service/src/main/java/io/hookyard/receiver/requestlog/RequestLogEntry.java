@@ -64,14 +64,14 @@ public class RequestLogEntry {
    * request prefix. An accepted request has no row of its own; its event is its entry (ADR 44).
    */
   public static String requestIdOf(String eventId) {
-    return Ids.REQUEST + eventId.substring(eventId.indexOf('_'));
+    return Ids.retyped(Ids.REQUEST, eventId);
   }
 
   /**
    * The event a request with this id would have brought in, by the rule of {@link #requestIdOf}.
    */
   static String eventIdOf(String requestId) {
-    return Ids.EVENT + requestId.substring(requestId.indexOf('_'));
+    return Ids.retyped(Ids.EVENT, requestId);
   }
 
   /**

@@ -69,7 +69,7 @@ class RequestLogRows {
       int rows) {}
 
   /** Up to {@code rows} entries, newest first, without bodies. */
-  List<RequestLogView> search(Search search) throws SQLException {
+  List<RequestLogView> search(Search search) {
     List<Object> parameters = new ArrayList<>();
     StringBuilder sql = new StringBuilder("select * from ((");
     sql.append(logged);
@@ -90,8 +90,7 @@ class RequestLogRows {
   }
 
   /** An accepted request's entry with its body, if its event is there and still retained. */
-  Optional<RequestLogView> accepted(String tenant, String requestId, Instant retainedSince)
-      throws SQLException {
+  Optional<RequestLogView> accepted(String tenant, String requestId, Instant retainedSince) {
     String sql = accepted.formatted("t.body") + " and t.id = ? and t.received_at >= ?";
     List<RequestLogView> found =
         query(
@@ -127,14 +126,14 @@ class RequestLogRows {
     }
     if (search.cursor() != null) {
       sql.append(" and t.id < ?");
-      parameters.add(idPrefix + search.cursor().substring(search.cursor().indexOf('_')));
+      parameters.add(Ids.retyped(idPrefix, search.cursor()));
     }
     // Qualified, so that it orders by the table's id (its index), not by the selected one.
     sql.append(" order by t.id desc limit ?");
     parameters.add(search.rows());
   }
 
-  private List<RequestLogView> query(String sql, List<Object> parameters) throws SQLException {
+  private List<RequestLogView> query(String sql, List<Object> parameters) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.size(); i++) {
@@ -147,6 +146,8 @@ class RequestLogRows {
         }
       }
       return views;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the request log", e);
     }
   }
 

@@ -8,7 +8,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -51,18 +50,16 @@ public class RequestLogSearch {
           "invalid-cursor", "cursor must be the nextCursor of an earlier page.");
     }
     List<RequestLogView> found =
-        read(
-            () ->
-                rows.search(
-                    new RequestLogRows.Search(
-                        tenant,
-                        query.sourceId,
-                        query.verdict,
-                        query.since,
-                        query.until,
-                        query.cursor,
-                        retainedSince(),
-                        limit + 1)));
+        rows.search(
+            new RequestLogRows.Search(
+                tenant,
+                query.sourceId,
+                query.verdict,
+                query.since,
+                query.until,
+                query.cursor,
+                retainedSince(),
+                limit + 1));
     List<RequestLogView> items = found.stream().limit(limit).toList();
     return new RequestLogPage(items, found.size() > limit ? items.getLast().id() : null);
   }
@@ -77,7 +74,7 @@ public class RequestLogSearch {
     }
     Optional<RequestLogView> accepted =
         Ids.isValid(Ids.REQUEST, id)
-            ? read(() -> rows.accepted(tenant, id, retainedSince()))
+            ? rows.accepted(tenant, id, retainedSince())
             : Optional.empty();
     return accepted.orElseThrow(
         () -> ProblemException.notFound("No request '" + id + "' in this tenant."));
@@ -97,19 +94,6 @@ public class RequestLogSearch {
   /** Entries older than this are past their retention, whether dropped yet or not. */
   private Instant retainedSince() {
     return clock.instant().minus(config.requestLogRetention());
-  }
-
-  private static <T> T read(SqlRead<T> read) {
-    try {
-      return read.get();
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not read the request log", e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface SqlRead<T> {
-    T get() throws SQLException;
   }
 
   /**
