@@ -2,7 +2,6 @@ package io.hookyard.receiver.ingest;
 
 import io.hookyard.common.id.Ids;
 import io.hookyard.common.observability.EventTrace;
-import io.hookyard.receiver.config.ReceiverConfig;
 import io.hookyard.receiver.source.ActiveSource;
 import io.hookyard.receiver.vendor.EventFacts;
 import io.hookyard.receiver.vendor.IncomingRequest;
@@ -11,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,12 +20,10 @@ import org.jboss.logging.Logger;
 public class EventWriter {
   private static final Logger LOG = Logger.getLogger(EventWriter.class);
   private final GroupCommitter committer;
-  private final ReceiverConfig config;
   private final Clock clock;
 
-  public EventWriter(GroupCommitter committer, ReceiverConfig config, Clock clock) {
+  public EventWriter(GroupCommitter committer, Clock clock) {
     this.committer = committer;
-    this.config = config;
     this.clock = clock;
   }
 
@@ -63,7 +59,6 @@ public class EventWriter {
     }
     return committer
         .submit(event)
-        .orTimeout(config.groupCommit().commitTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .exceptionallyCompose(
             failure -> CompletableFuture.failedFuture(new CommitFailedException(failure)));
   }

@@ -43,7 +43,11 @@ public class GroupCommitter {
    */
   sealed interface Write permits EventWrite, LogWrite {}
 
-  record EventWrite(StoredEvent event, CompletableFuture<AcceptedEvent> done) implements Write {}
+  /**
+   * @param deadline when the request stops waiting for the commit, in {@link System#nanoTime()}
+   */
+  record EventWrite(StoredEvent event, CompletableFuture<AcceptedEvent> done, long deadline)
+      implements Write {}
 
   record LogWrite(RequestLogEntry log) implements Write {}
 
@@ -51,7 +55,9 @@ public class GroupCommitter {
   private final AgroalDataSource dataSource;
   private final ReceiverConfig.GroupCommit config;
   private final IngestTables tables;
+  private final CommitDeadlines deadlines = new CommitDeadlines(queue);
   private final List<Thread> writers = new ArrayList<>();
+  private Thread sweeper;
   private volatile boolean running;
 
   public GroupCommitter(
@@ -69,11 +75,13 @@ public class GroupCommitter {
       Thread writer = Thread.ofPlatform().name("group-commit-" + i).daemon().start(this::run);
       writers.add(writer);
     }
+    sweeper = Thread.ofPlatform().name("group-commit-deadlines").daemon().start(this::sweep);
   }
 
   /** Stops taking new writes, and commits what is queued before the service goes away. */
   void stop(@Observes ShutdownEvent event) {
     running = false;
+    sweeper.interrupt();
     for (Thread writer : writers) {
       try {
         writer.join(10_000);
@@ -90,7 +98,7 @@ public class GroupCommitter {
       done.completeExceptionally(new IllegalStateException("The receiver is shutting down"));
       return done;
     }
-    queue.add(new EventWrite(event, done));
+    queue.add(new EventWrite(event, done, System.nanoTime() + config.commitTimeout().toNanos()));
     return done;
   }
 
@@ -109,7 +117,7 @@ public class GroupCommitter {
     while (running || !queue.isEmpty()) {
       try {
         if (gather(batch)) {
-          commit(batch);
+          commitWatched(List.copyOf(batch));
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -120,6 +128,36 @@ public class GroupCommitter {
         fail(batch, e);
       } finally {
         batch.clear();
+      }
+    }
+  }
+
+  /** Commits a batch while the deadline sweep can see it. */
+  private void commitWatched(List<Write> batch) {
+    deadlines.committing(batch);
+    try {
+      commit(batch);
+    } finally {
+      deadlines.done(batch);
+    }
+  }
+
+  /**
+   * Looks for late commits a few times per commit timeout, so a request waits at most about a
+   * twentieth longer than the timeout.
+   */
+  private void sweep() {
+    long interval = Math.max(1, config.commitTimeout().toMillis() / 20);
+    while (running) {
+      try {
+        Thread.sleep(interval);
+      } catch (InterruptedException e) {
+        return;
+      }
+      int failed = deadlines.sweep(System.nanoTime());
+      if (failed > 0) {
+        LOG.warnf(
+            "%d requests waited longer than %s for their commit", failed, config.commitTimeout());
       }
     }
   }

@@ -1,11 +1,11 @@
 package io.hookyard.receiver.ingest;
 
 import io.hookyard.receiver.source.ActiveSource;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Removes credentials from request headers before they are stored: the usual credential headers,
@@ -26,11 +26,14 @@ public final class Redaction {
 
   private Redaction() {}
 
-  /** The headers with lower-case names, sorted, credentials redacted. */
+  /**
+   * The headers with lower-case names, credentials redacted. Not sorted: they are stored as {@code
+   * jsonb}, which keeps an object's keys in an order of its own.
+   */
   public static Map<String, List<String>> headers(
       Map<String, List<String>> headers, ActiveSource source) {
     String configured = source.settings().getOrDefault("header", "").toLowerCase(Locale.ROOT);
-    Map<String, List<String>> copy = new TreeMap<>();
+    Map<String, List<String>> copy = HashMap.newHashMap(headers.size());
     headers.forEach(
         (name, values) -> {
           String lower = name.toLowerCase(Locale.ROOT);

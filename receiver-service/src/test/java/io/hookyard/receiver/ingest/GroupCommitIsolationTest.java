@@ -120,6 +120,6 @@ class GroupCommitIsolationTest {
     event.receivedAt = now;
     event.method = "POST";
     event.responseStatus = 202;
-    return new GroupCommitter.EventWrite(event, new CompletableFuture<>());
+    return new GroupCommitter.EventWrite(event, new CompletableFuture<>(), Long.MAX_VALUE);
   }
 }
