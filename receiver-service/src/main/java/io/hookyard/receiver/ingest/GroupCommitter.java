@@ -18,15 +18,17 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Group commit for the ingest path. Requests hand their writes to a queue; a few writer threads
- * take whatever has gathered (waiting at most a moment for more), write it with one statement per
- * table in one transaction, commit once, and only then release the requests waiting on it.
- * Durability costs one commit per batch instead of one per request.
+ * take turns to gather what comes within a moment, write it with one statement per table in one
+ * transaction, commit once, and only then release the requests waiting on it. While one gathers,
+ * the others commit (ADR 46). Durability costs one commit per batch instead of one per request.
  *
  * <p>Events are inserted with {@code on conflict do nothing} on (source, vendor delivery id): a
  * redelivery, also one racing in the same batch or on another replica, becomes a duplicate that
@@ -55,6 +57,7 @@ public class GroupCommitter {
   private final AgroalDataSource dataSource;
   private final ReceiverConfig.GroupCommit config;
   private final IngestTables tables;
+  private final Semaphore gatheringTurn = new Semaphore(1);
   private final CommitDeadlines deadlines = new CommitDeadlines(queue);
   private final List<Thread> writers = new ArrayList<>();
   private Thread sweeper;
@@ -162,26 +165,32 @@ public class GroupCommitter {
     }
   }
 
-  /** Waits for a first write, then takes what else comes within the wait; true when any came. */
+  /**
+   * Waits for a first write, then takes what else comes within the wait; true when any came. One
+   * writer gathers at a time and sleeps through its wait instead of waking for every write that
+   * comes: the others commit meanwhile, or wait for their turn.
+   */
   private boolean gather(List<Write> batch) throws InterruptedException {
-    Write first = queue.poll(100, TimeUnit.MILLISECONDS);
-    if (first == null) {
-      return false;
-    }
-    batch.add(first);
-    long deadline = System.nanoTime() + config.maxWait().toNanos();
-    while (batch.size() < config.maxBatch()) {
-      Write next = queue.poll();
-      if (next == null) {
-        long left = deadline - System.nanoTime();
-        next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-        if (next == null) {
-          return true;
-        }
+    gatheringTurn.acquire();
+    try {
+      Write first = queue.poll(100, TimeUnit.MILLISECONDS);
+      if (first == null) {
+        return false;
       }
-      batch.add(next);
+      batch.add(first);
+      long deadline = System.nanoTime() + config.maxWait().toNanos();
+      while (batch.size() < config.maxBatch()) {
+        queue.drainTo(batch, config.maxBatch() - batch.size());
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        LockSupport.parkNanos(left);
+      }
+      return true;
+    } finally {
+      gatheringTurn.release();
     }
-    return true;
   }
 
   /**
