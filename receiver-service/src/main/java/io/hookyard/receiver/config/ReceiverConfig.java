@@ -45,8 +45,8 @@ public interface ReceiverConfig {
 
   interface GroupCommit {
     /**
-     * Writer threads; while some wait for their commit, others gather and insert the next batches
-     * (ADR 44: four took 24 % more events per second than two on two cores).
+     * Writer threads; while some insert and wait for their commit, one gathers the next batch (ADR
+     * 46; ADR 44: four took 24 % more events per second than two on two cores).
      */
     @WithDefault("4")
     int writers();

@@ -84,7 +84,9 @@ public class GroupCommitter {
   /** Stops taking new writes, and commits what is queued before the service goes away. */
   void stop(@Observes ShutdownEvent event) {
     running = false;
-    sweeper.interrupt();
+    if (sweeper != null) {
+      sweeper.interrupt();
+    }
     for (Thread writer : writers) {
       try {
         writer.join(10_000);

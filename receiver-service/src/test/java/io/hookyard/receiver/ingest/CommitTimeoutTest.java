@@ -7,19 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
-import io.hookyard.common.id.Ids;
+import io.hookyard.receiver.Fixtures;
 import io.hookyard.receiver.ReceiverTest;
 import io.hookyard.receiver.config.ReceiverConfig;
 import jakarta.inject.Inject;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -80,21 +76,8 @@ class CommitTimeoutTest {
     }
   }
 
-  private StoredEvent event() {
-    StoredEvent event = new StoredEvent();
-    event.id = Ids.newId(Ids.EVENT);
-    event.tenant = "commit-timeout";
-    event.sourceId = "src_commit_timeout";
-    event.ceSource = "/hooks/commit-timeout/demo";
-    event.vendor = "generic";
-    event.type = "device.ok";
-    event.contentType = "application/json";
-    event.headers = Map.of("content-type", List.of("application/json"));
-    event.body = "{}".getBytes(StandardCharsets.UTF_8);
-    event.receivedAt = Instant.now();
-    event.method = "POST";
-    event.responseStatus = 202;
-    return event;
+  private static StoredEvent event() {
+    return Fixtures.acceptedEvent("commit-timeout", "src_commit_timeout", "device.ok");
   }
 
   /** The service's configuration with another commit timeout. */

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
-import io.hookyard.common.id.Ids;
 import io.hookyard.common.problem.ProblemException;
 import io.hookyard.common.testing.TestTokens;
 import io.hookyard.receiver.Fixtures;
@@ -17,11 +16,8 @@ import io.hookyard.receiver.ReceiverTest;
 import io.hookyard.receiver.config.ReceiverConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -106,20 +102,7 @@ class GroupCommitIsolationTest {
   }
 
   private GroupCommitter.EventWrite write(String type) {
-    Instant now = Instant.now();
-    StoredEvent event = new StoredEvent();
-    event.id = Ids.newId(Ids.EVENT);
-    event.tenant = tenant;
-    event.sourceId = sourceId;
-    event.ceSource = "/hooks/" + tenant + "/demo";
-    event.vendor = "generic";
-    event.type = type;
-    event.contentType = "application/json";
-    event.headers = Map.of("content-type", List.of("application/json"));
-    event.body = "{}".getBytes(StandardCharsets.UTF_8);
-    event.receivedAt = now;
-    event.method = "POST";
-    event.responseStatus = 202;
+    StoredEvent event = Fixtures.acceptedEvent(tenant, sourceId, type);
     return new GroupCommitter.EventWrite(event, new CompletableFuture<>(), Long.MAX_VALUE);
   }
 }
