@@ -112,7 +112,12 @@ fi
 STORED=$(psql "$PSQL_URL" -U postgres -tA -c "select count(*) from receiver.event" 2>/dev/null || echo "?")
 echo "Result: $(cat "$RESULT")"
 # Figures differ widely between machine types (bench/README.md): say which one this was.
-echo "Machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+# The model name alone ("AMD EPYC") can hide different generations: the family, model and stepping
+# tell them apart.
+echo "Machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" \
+  "(family $(sed -n 's/^cpu family[[:space:]]*: //p' /proc/cpuinfo | head -n 1)," \
+  "model $(sed -n 's/^model[[:space:]]*: //p' /proc/cpuinfo | head -n 1)," \
+  "stepping $(sed -n 's/^stepping[[:space:]]*: //p' /proc/cpuinfo | head -n 1))"
 [ -f "${RESULT%.json}.png" ] && echo "Chart: ${RESULT%.json}.png"
 SECONDS_MEASURED=$(sed 's/.*"durationSeconds":\([0-9.]*\).*/\1/' "$RESULT")
 TICKS=$(getconf CLK_TCK)

@@ -23,13 +23,15 @@ import java.util.TreeMap;
  * The chart of a durable-ingest run ({@code bench/ingest.sh}), drawn while wrk measures: wrk
  * reports only a summary, so the accepted events per second are counted afterwards from the event
  * table (each event's receive time), and the latency over time comes from a probe that sends the
- * same signed request every 50 ms beside wrk's 64 connections and so waits in the same queues.
+ * same signed request every 50 ms beside wrk's 64 connections and so waits in the same queues. It
+ * starts 20 s before the measurement and keeps only what it measured during it.
  *
  * <p>Arguments: the PNG to write, the hook URL, the body file, its signature, the JDBC URL, the
  * seconds to wait before measuring (the warm-up) and the seconds to measure.
  */
 public final class BenchIngestChart {
   private static final long PROBE_EVERY_MILLIS = 50;
+  private static final Duration PROBE_WARMUP = Duration.ofSeconds(20);
 
   private BenchIngestChart() {}
 
@@ -42,7 +44,10 @@ public final class BenchIngestChart {
     String databaseUrl = args[4];
     Instant start = Instant.now().plusSeconds(Integer.parseInt(args[5]));
     int seconds = Integer.parseInt(args[6]);
-    Thread.sleep(Math.max(0, Duration.between(Instant.now(), start).toMillis()));
+    // The probe starts before the measurement, so that its own JIT warm-up (about a tenth of a core
+    // in its first seconds) is spent during the warm-up, not taken from the run it measures.
+    Instant probeFrom = start.minus(PROBE_WARMUP);
+    Thread.sleep(Math.max(0, Duration.between(Instant.now(), probeFrom).toMillis()));
     Map<Long, List<Double>> latencies = probe(url, body, signature, start, seconds);
     Chart.Panel throughput = new Chart.Panel("Accepted events per second", "events/s");
     acceptedPerSecond(databaseUrl, start, seconds)
@@ -66,7 +71,9 @@ public final class BenchIngestChart {
     Instant end = start.plusSeconds(seconds);
     for (long n = 0; Instant.now().isBefore(end); n++) {
       long sent = System.nanoTime();
-      long second = Duration.between(start, Instant.now()).toSeconds();
+      Instant sentAt = Instant.now();
+      boolean measuring = !sentAt.isBefore(start);
+      long second = Duration.between(start, sentAt).toSeconds();
       HttpResponse<Void> response =
           http.send(
               HttpRequest.newBuilder(URI.create(url))
@@ -78,7 +85,7 @@ public final class BenchIngestChart {
                   .POST(HttpRequest.BodyPublishers.ofString(body))
                   .build(),
               HttpResponse.BodyHandlers.discarding());
-      if (response.statusCode() / 100 == 2) {
+      if (measuring && response.statusCode() / 100 == 2) {
         latencies
             .computeIfAbsent(second, key -> new ArrayList<>())
             .add((System.nanoTime() - sent) / 1e6);

@@ -9,15 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.hookyard.common.id.Ids;
 import io.hookyard.common.problem.ProblemException;
+import io.hookyard.common.testing.Statements;
 import io.hookyard.common.testing.TestTokens;
 import io.hookyard.receiver.Fixtures;
 import io.hookyard.receiver.ReceiverTest;
 import io.hookyard.receiver.config.ReceiverConfig;
+import io.hookyard.receiver.requestlog.RequestLogEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +96,47 @@ class GroupCommitIsolationTest {
   }
 
   @Test
+  void aBadLogEntryFailsAloneAndDuplicatesAreAnsweredAfterTheirLogEntry() throws Exception {
+    GroupCommitter committer = new GroupCommitter(dataSource, config, schema);
+    GroupCommitter.EventWrite first = write("device.first");
+    first.event().vendorDeliveryId = "delivery-" + tenant;
+    committer.commit(List.of(first));
+    String firstId = first.done().get(1, TimeUnit.SECONDS).id();
+    GroupCommitter.EventWrite again = write("device.again");
+    again.event().vendorDeliveryId = first.event().vendorDeliveryId;
+    GroupCommitter.EventWrite fresh = write("device.fresh");
+    RequestLogEntry good = rejection("bad-signature");
+    // PostgreSQL text cannot hold NUL: this entry alone is refused by the database.
+    RequestLogEntry bad = rejection("bad\0reason");
+
+    committer.commit(
+        List.of(again, new GroupCommitter.LogWrite(bad), fresh, new GroupCommitter.LogWrite(good)));
+
+    AcceptedEvent duplicate = again.done().get(1, TimeUnit.SECONDS);
+    assertTrue(duplicate.duplicate());
+    assertEquals(firstId, duplicate.id());
+    AcceptedEvent stored = fresh.done().get(1, TimeUnit.SECONDS);
+    assertFalse(stored.duplicate());
+    assertNotNull(QuarkusTransaction.requiringNew().call(() -> events.findById(stored.id())));
+    assertEquals(
+        1,
+        Statements.number(
+            dataSource,
+            "select count(*) from receiver.request_log where tenant = ? and verdict = 'DUPLICATE'"
+                + " and event_id = ?",
+            tenant,
+            firstId),
+        "the duplicate's log entry");
+    assertEquals(
+        1,
+        Statements.number(
+            dataSource,
+            "select count(*) from receiver.request_log where tenant = ? and verdict = 'REJECTED'",
+            tenant),
+        "the good rejection's entry, and not the bad one");
+  }
+
+  @Test
   void aDataProblemIsToldApartFromAnOutage() {
     assertTrue(
         GroupCommitter.isRowProblem(
@@ -99,6 +145,20 @@ class GroupCommitIsolationTest {
     assertTrue(GroupCommitter.isRowProblem(new java.sql.SQLException("fk", "23503")));
     assertFalse(GroupCommitter.isRowProblem(new java.sql.SQLException("down", "08006")));
     assertFalse(GroupCommitter.isRowProblem(new IllegalStateException("no")));
+  }
+
+  private RequestLogEntry rejection(String reason) {
+    RequestLogEntry entry = new RequestLogEntry();
+    entry.id = Ids.newId(Ids.REQUEST);
+    entry.tenant = tenant;
+    entry.sourceId = sourceId;
+    entry.receivedAt = Instant.now();
+    entry.method = "POST";
+    entry.verdict = RequestLogEntry.Verdict.REJECTED;
+    entry.status = 401;
+    entry.reason = reason;
+    entry.headers = Map.of();
+    return entry;
   }
 
   private GroupCommitter.EventWrite write(String type) {
