@@ -114,10 +114,8 @@ echo "Result: $(cat "$RESULT")"
 # Figures differ widely between machine types (bench/README.md): say which one this was.
 # The model name alone ("AMD EPYC") can hide different generations: the family, model and stepping
 # tell them apart.
-echo "Machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" \
-  "(family $(sed -n 's/^cpu family[[:space:]]*: //p' /proc/cpuinfo | head -n 1)," \
-  "model $(sed -n 's/^model[[:space:]]*: //p' /proc/cpuinfo | head -n 1)," \
-  "stepping $(sed -n 's/^stepping[[:space:]]*: //p' /proc/cpuinfo | head -n 1))"
+cpu() { sed -n "s/^$1[[:space:]]*: //p" /proc/cpuinfo | head -n 1; }
+echo "Machine: $(nproc) CPUs, $(cpu 'model name') (family $(cpu 'cpu family'), model $(cpu model), stepping $(cpu stepping))"
 [ -f "${RESULT%.json}.png" ] && echo "Chart: ${RESULT%.json}.png"
 SECONDS_MEASURED=$(sed 's/.*"durationSeconds":\([0-9.]*\).*/\1/' "$RESULT")
 TICKS=$(getconf CLK_TCK)

@@ -44,8 +44,9 @@ public final class BenchIngestChart {
     String databaseUrl = args[4];
     Instant start = Instant.now().plusSeconds(Integer.parseInt(args[5]));
     int seconds = Integer.parseInt(args[6]);
-    // The probe starts before the measurement, so that its own JIT warm-up (about a tenth of a core
-    // in its first seconds) is spent during the warm-up, not taken from the run it measures.
+    // The probe starts before the measurement, so that its JVM's first compilations are spent
+    // during
+    // the warm-up, not taken from the run it measures.
     Instant probeFrom = start.minus(PROBE_WARMUP);
     Thread.sleep(Math.max(0, Duration.between(Instant.now(), probeFrom).toMillis()));
     Map<Long, List<Double>> latencies = probe(url, body, signature, start, seconds);

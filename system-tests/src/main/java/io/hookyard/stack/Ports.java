@@ -31,7 +31,7 @@ public final class Ports {
     }
     for (int attempt = 0; attempt < 200; attempt++) {
       int candidate = ThreadLocalRandom.current().nextInt(FIRST, LAST + 1);
-      if (!HANDED_OUT.contains(candidate) && bindable(candidate) && HANDED_OUT.add(candidate)) {
+      if (bindable(candidate) && HANDED_OUT.add(candidate)) {
         return candidate;
       }
     }

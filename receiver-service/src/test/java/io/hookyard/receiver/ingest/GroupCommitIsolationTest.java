@@ -19,6 +19,7 @@ import io.hookyard.receiver.config.ReceiverConfig;
 import io.hookyard.receiver.requestlog.RequestLogEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +109,9 @@ class GroupCommitIsolationTest {
     RequestLogEntry good = rejection("bad-signature");
     // PostgreSQL text cannot hold NUL: this entry alone is refused by the database.
     RequestLogEntry bad = rejection("bad\0reason");
+    // Counted on the committer's thread at the moment the duplicate is answered.
+    CompletableFuture<Long> loggedWhenAnswered =
+        again.done().thenApply(answer -> duplicateLogRows(firstId));
 
     committer.commit(
         List.of(again, new GroupCommitter.LogWrite(bad), fresh, new GroupCommitter.LogWrite(good)));
@@ -120,13 +124,8 @@ class GroupCommitIsolationTest {
     assertNotNull(QuarkusTransaction.requiringNew().call(() -> events.findById(stored.id())));
     assertEquals(
         1,
-        Statements.number(
-            dataSource,
-            "select count(*) from receiver.request_log where tenant = ? and verdict = 'DUPLICATE'"
-                + " and event_id = ?",
-            tenant,
-            firstId),
-        "the duplicate's log entry");
+        loggedWhenAnswered.get(1, TimeUnit.SECONDS),
+        "the duplicate's log entry, before its answer");
     assertEquals(
         1,
         Statements.number(
@@ -145,6 +144,19 @@ class GroupCommitIsolationTest {
     assertTrue(GroupCommitter.isRowProblem(new java.sql.SQLException("fk", "23503")));
     assertFalse(GroupCommitter.isRowProblem(new java.sql.SQLException("down", "08006")));
     assertFalse(GroupCommitter.isRowProblem(new IllegalStateException("no")));
+  }
+
+  private long duplicateLogRows(String firstId) {
+    try {
+      return Statements.number(
+          dataSource,
+          "select count(*) from receiver.request_log where tenant = ? and verdict = 'DUPLICATE'"
+              + " and event_id = ?",
+          tenant,
+          firstId);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private RequestLogEntry rejection(String reason) {
